@@ -1,0 +1,316 @@
+//! The command line: dispatch, settings, and the ONLY place that picks exit
+//! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
+
+pub mod args;
+
+use crate::config::{self, Config, Level};
+use crate::finding::Severity;
+use crate::render::{self, RenderOptions};
+use crate::rules;
+use crate::{Input, Settings};
+use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
+use clap::Parser;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A run that could not happen: the message, for exit code 2.
+pub struct Failure(pub String);
+
+impl<T: std::fmt::Display> From<T> for Failure {
+    fn from(e: T) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    // A panic is reported as an internal error with exit 2, not a crash dump.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("erlint: internal error: {info}");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("erlint: error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => {
+            let mut out = String::new();
+            let width = rules::ALL.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            for r in rules::ALL {
+                out.push_str(&format!(
+                    "{:width$}  {:10}  {:7}  {}\n",
+                    r.name,
+                    r.group.as_str(),
+                    r.default_severity.as_str(),
+                    r.summary
+                ));
+            }
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => match rules::by_name(&rule) {
+            Some(r) => {
+                print_stdout(&explain_text(r.doc))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                let close = crate::suggest::closest(&rule, rules::ALL.iter().map(|r| r.name), 3);
+                let hint = crate::suggest::did_you_mean(&close)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                Err(Failure(format!(
+                    "unknown rule `{rule}`{hint}; `erlint rules` lists them"
+                )))
+            }
+        },
+        Command::Catalog { config, no_config } => {
+            let cwd = current_dir()?;
+            let cfg = load_config(config.as_deref(), no_config, &cwd)?;
+            let catalog = build_catalog(&cfg)?;
+            print_stdout(&catalog.to_yaml())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            print_stdout(&crate::model::schema::json_schema())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The page without the fence tags the doc tests use (` ```yaml bad `).
+pub fn explain_text(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    for line in doc.lines() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("```") {
+            let lang = rest.split_whitespace().next().unwrap_or("");
+            out.push_str(&line[..line.len() - t.len()]);
+            out.push_str("```");
+            out.push_str(lang);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn print_stdout(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        // A closed pipe (`erlint rules | head`) is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Failure::from),
+    }
+}
+
+fn current_dir() -> Result<PathBuf, Failure> {
+    std::env::current_dir().map_err(|e| Failure(format!("cannot read the current directory: {e}")))
+}
+
+fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config, Failure> {
+    if none {
+        return Ok(Config::default());
+    }
+    let path = match explicit {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(Failure(format!(
+                    "config file `{}` does not exist",
+                    p.display()
+                )));
+            }
+            p.to_path_buf()
+        }
+        None => match config::find(cwd) {
+            Some(p) => p,
+            None => return Ok(Config::default()),
+        },
+    };
+    config::load(&path).map_err(Failure)
+}
+
+fn build_catalog(cfg: &Config) -> Result<crate::catalog::Catalog, Failure> {
+    let mut catalog = crate::catalog::Catalog::builtin();
+    if let Some(path) = &cfg.catalog {
+        catalog.overlay_file(path).map_err(Failure)?;
+    }
+    Ok(catalog)
+}
+
+fn severity_of(f: FailOn) -> Severity {
+    match f {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
+}
+
+/// Rule names from `--select` / `--ignore` values (names or groups).
+fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>, Failure> {
+    let mut out = Vec::new();
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match rules::matching(v) {
+            Some(rs) => out.extend(rs.iter().map(|r| r.name)),
+            None => {
+                let names = rules::ALL
+                    .iter()
+                    .map(|r| r.name)
+                    .chain(rules::Group::ALL.iter().map(|g| g.as_str()));
+                let close = crate::suggest::closest(v, names, 3);
+                let hint = crate::suggest::did_you_mean(&close)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                return Err(Failure(format!(
+                    "unknown rule or group `{v}` in {flag}{hint}; `erlint rules` lists them"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let cwd = current_dir()?;
+    let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
+    let mut settings = Settings::new(cwd.clone());
+    settings.catalog = build_catalog(&cfg)?;
+
+    // Rules: config levels first, then --select narrows and --ignore removes.
+    for (name, level) in &cfg.rules {
+        match level {
+            Level::Off => {
+                settings.enabled.remove(name);
+            }
+            Level::On(sev) => {
+                settings.severity.insert(name, *sev);
+            }
+        }
+    }
+    let selected = resolve_rule_list(&args.select, "--select")?;
+    if !selected.is_empty() {
+        settings.enabled.retain(|r| selected.contains(r));
+    }
+    for r in resolve_rule_list(&args.ignore, "--ignore")? {
+        settings.enabled.remove(r);
+    }
+    if !cfg.exclude.is_empty() {
+        let mut b = globset::GlobSetBuilder::new();
+        for pattern in &cfg.exclude {
+            let glob = globset::Glob::new(pattern).map_err(|e| {
+                Failure(format!(
+                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
+                ))
+            })?;
+            b.add(glob);
+        }
+        settings.exclude = b.build().map_err(Failure::from)?;
+    }
+    let fail_on = args
+        .fail_on
+        .map(severity_of)
+        .or(cfg.fail_on)
+        .unwrap_or(Severity::Error);
+
+    let input = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        Input::Stdin {
+            name: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into()),
+            bytes,
+        }
+    } else if args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
+    } else if args.paths.is_empty() {
+        Input::Paths(vec![PathBuf::from(".")])
+    } else {
+        Input::Paths(args.paths.clone())
+    };
+
+    let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+    let failed = report.fails(fail_on);
+
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let opts = RenderOptions {
+        color,
+        width: if to_terminal { terminal_width() } else { 100 },
+    };
+    if args.quiet && !failed {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut buf = Vec::new();
+    if args.statistics {
+        render_statistics(&report, &mut buf)?;
+    } else {
+        render::render(args.format, &report, &opts, &mut buf)?;
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buf)
+            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
+        None => print_stdout(&String::from_utf8_lossy(&buf))?,
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn render_statistics(report: &crate::report::Report, out: &mut Vec<u8>) -> Result<(), Failure> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, Severity)> =
+        std::collections::BTreeMap::new();
+    for f in &report.findings {
+        let e = counts.entry(f.rule).or_insert((0, f.severity));
+        e.0 += 1;
+        e.1 = e.1.max(f.severity);
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    for (rule, (n, sev)) in rows {
+        writeln!(out, "{n:6}  {rule:width$}  {}", sev.as_str())?;
+    }
+    writeln!(out, "{}", report.summary_line())?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! `erlint.toml`: found by walking up from the current directory, or given
+//! with `--config`. Every problem in it is a message naming the line, and
+//! exit code 2.
+
+use crate::finding::Severity;
+use crate::rules;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "erlint.toml";
+
+/// A rule's level in `[rules]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from; relative paths in it are relative to its folder.
+    pub path: Option<PathBuf>,
+    pub exclude: Vec<String>,
+    pub catalog: Option<PathBuf>,
+    pub fail_on: Option<Severity>,
+    pub rules: BTreeMap<&'static str, Level>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    exclude: Vec<String>,
+    catalog: Option<String>,
+    fail_on: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+/// The nearest `erlint.toml` in `start` or a folder above it.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Reads and validates a config file. The error is the whole message.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    parse(&text, path)
+}
+
+pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+    let shown = path.display();
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        let msg = e.message().trim_end().to_string();
+        match line {
+            Some(l) => format!("{shown}:{l}: {msg}"),
+            None => format!("{shown}: {msg}"),
+        }
+    })?;
+    let mut config = Config {
+        path: Some(path.to_path_buf()),
+        exclude: raw.exclude,
+        catalog: raw.catalog.map(|c| {
+            let base = path.parent().unwrap_or(Path::new("."));
+            base.join(c)
+        }),
+        ..Config::default()
+    };
+    if let Some(f) = raw.fail_on {
+        let line = line_of(text, f.span().start);
+        config.fail_on = Some(match f.get_ref().as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            other => {
+                return Err(format!(
+                    "{shown}:{line}: `fail_on = \"{other}\"` is not a severity; use \"error\", \"warning\" or \"info\""
+                ))
+            }
+        });
+    }
+    for (name, level) in raw.rules {
+        let line = line_of(text, name.span().start);
+        let Some(rule) = rules::by_name(name.get_ref()) else {
+            let close =
+                crate::suggest::closest(name.get_ref(), rules::ALL.iter().map(|r| r.name), 1);
+            let hint = close
+                .first()
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(format!(
+                "{shown}:{line}: unknown rule `{}` in [rules]{hint}",
+                name.get_ref()
+            ));
+        };
+        let lvl = match level.get_ref().as_str() {
+            "off" => Level::Off,
+            s => match Severity::parse(s) {
+                Some(sev) => Level::On(sev),
+                None => {
+                    let line = line_of(text, level.span().start);
+                    return Err(format!(
+                        "{shown}:{line}: `{}` is not a level for `{}`; use \"error\", \"warning\", \"info\" or \"off\"",
+                        level.get_ref(),
+                        rule.name
+                    ));
+                }
+            },
+        };
+        config.rules.insert(rule.name, lvl);
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_unknown_rule_with_line() {
+        let err = parse(
+            "fail_on = \"error\"\n[rules]\nipvpn-layr2 = \"off\"\n",
+            Path::new("erlint.toml"),
+        )
+        .unwrap_err();
+        assert!(err.contains("erlint.toml:3"), "{err}");
+        assert!(err.contains("ipvpn-layer2"), "{err}");
+    }
+
+    #[test]
+    fn reports_unknown_key() {
+        let err = parse("exlude = []\n", Path::new("erlint.toml")).unwrap_err();
+        assert!(err.contains("erlint.toml:1"), "{err}");
+    }
+}

@@ -1,0 +1,103 @@
+//! What a rule or a stage reports: erlint's own diagnostic type.
+//!
+//! No renderer types here (no miette, no JSON): every output format is built
+//! from a [`Finding`] by `render`.
+
+use crate::source::Span;
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. Ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A secondary location: the other side of a contradiction, possibly in
+/// another file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's kebab-case name. Rules leave it empty; the runner stamps it.
+    pub rule: &'static str,
+    /// The effective severity. Rules leave the default; the runner resolves it.
+    pub severity: Severity,
+    /// Set by a rule that reports this one finding softer than its default
+    /// (`ipvpn-layer2` when the provider claims `ipvpn: [l2]`).
+    pub softer: Option<Severity>,
+    pub message: String,
+    /// The value whose change would fix the finding.
+    pub primary: Span,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding of the rule that is running; the runner fills in the rule
+    /// name and severity.
+    pub fn at(primary: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule: "",
+            severity: Severity::Error,
+            softer: None,
+            message: message.into(),
+            primary,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A finding raised by a stage (parser, loader) under a fixed rule name.
+    pub fn stage(rule: &'static str, primary: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            ..Finding::at(primary, message)
+        }
+    }
+
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Finding {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Report this finding at `severity` instead of the rule's default, unless
+    /// configuration says otherwise.
+    pub fn softer(mut self, severity: Severity) -> Finding {
+        self.softer = Some(severity);
+        self
+    }
+}

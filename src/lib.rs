@@ -1,0 +1,269 @@
+//! erlint: a linter for Azure ExpressRoute network designs kept as YAML.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! discover → syntax → model (+ catalog) → rules → suppress → report → render.
+//! [`lint`] runs every stage but rendering; it is what the binary and the
+//! tests call.
+
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod discover;
+pub mod finding;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod suppress;
+pub mod syntax;
+
+use catalog::Catalog;
+use finding::{Finding, Severity};
+use model::{Design, Index};
+use rayon::prelude::*;
+use report::Report;
+use rules::{Rule, RuleContext};
+use source::{FileId, SourceDb, SourceFile, Span};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What to lint.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// Files and folders (the command line's paths).
+    Paths(Vec<PathBuf>),
+    /// One design file's bytes (`erlint check -`), reported under `name`.
+    Stdin { name: String, bytes: Vec<u8> },
+}
+
+/// Which rules run and at what severity, resolved from the command line and
+/// `erlint.toml`.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Rules that run (and stage findings that are kept).
+    pub enabled: HashSet<&'static str>,
+    /// Severity set by configuration, winning over defaults and a rule's
+    /// softer findings.
+    pub severity: HashMap<&'static str, Severity>,
+    pub exclude: globset::GlobSet,
+    pub catalog: Catalog,
+    /// Paths in reports are relative to this folder.
+    pub cwd: PathBuf,
+}
+
+impl Settings {
+    /// Every rule at its default severity, the built-in catalog.
+    pub fn new(cwd: PathBuf) -> Settings {
+        Settings {
+            enabled: rules::ALL.iter().map(|r| r.name).collect(),
+            severity: HashMap::new(),
+            exclude: globset::GlobSet::empty(),
+            catalog: Catalog::builtin(),
+            cwd,
+        }
+    }
+
+    fn level(&self, rule: &Rule, softer: Option<Severity>) -> Severity {
+        self.severity
+            .get(rule.name)
+            .copied()
+            .or(softer)
+            .unwrap_or(rule.default_severity)
+    }
+}
+
+/// Why a run could not produce a report (exit code 2).
+#[derive(Debug)]
+pub enum RunError {
+    MissingPath(PathBuf),
+    /// A bug: something panicked while handling this file.
+    Internal {
+        file: String,
+    },
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::MissingPath(p) => write!(f, "path `{}` does not exist", p.display()),
+            RunError::Internal { file } => write!(
+                f,
+                "internal error while checking `{file}`; this is a bug in erlint, please report it with that file"
+            ),
+        }
+    }
+}
+
+/// One file after reading, parsing and lowering.
+struct FileResult {
+    source: SourceFile,
+    design: Design,
+    findings: Vec<Finding>,
+}
+
+/// Lints a design: every stage from discovery to the sorted report.
+pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
+    let loaded: Vec<(String, Loaded)> = match input {
+        Input::Paths(paths) => {
+            let files = discover::discover(paths, &settings.exclude, &settings.cwd)
+                .map_err(|m| RunError::MissingPath(m.0))?;
+            files
+                .into_par_iter()
+                .map(|f| {
+                    let loaded = read_design_file(&f.path);
+                    (f.display, loaded)
+                })
+                .collect()
+        }
+        Input::Stdin { name, bytes } => vec![(name.clone(), decode(bytes.clone()))],
+    };
+    let results: Vec<Result<FileResult, String>> = loaded
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (path, loaded))| {
+            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+            let shown = path.clone();
+            std::panic::catch_unwind(move || process_file(id, path, loaded)).map_err(|_| shown)
+        })
+        .collect();
+
+    let mut sources = SourceDb::new();
+    let mut design = Design::default();
+    let mut findings = Vec::new();
+    for r in results {
+        let r = r.map_err(|file| RunError::Internal { file })?;
+        sources.add(r.source);
+        design.extend(r.design);
+        findings.extend(r.findings);
+    }
+    let index = Index::build(&design);
+    let cx = RuleContext {
+        design: &design,
+        index: &index,
+        catalog: &settings.catalog,
+    };
+    let rule_findings: Vec<Finding> = rules::ALL
+        .par_iter()
+        .filter(|r| settings.enabled.contains(r.name))
+        .filter_map(|r| r.check.map(|check| (r, check)))
+        .flat_map_iter(|(r, check)| {
+            check(&cx).into_iter().map(move |mut f| {
+                f.rule = r.name;
+                f
+            })
+        })
+        .collect();
+    findings.extend(rule_findings);
+
+    // Stamp severities and drop what is not enabled.
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| settings.enabled.contains(f.rule))
+        .filter_map(|mut f| {
+            let rule = rules::by_name(f.rule)?;
+            f.severity = settings.level(rule, f.softer);
+            Some(f)
+        })
+        .collect();
+    let unused = suppress::apply(&mut findings, &sources);
+    if settings
+        .enabled
+        .contains(rules::reference::unused_suppression::RULE.name)
+    {
+        let rule = &rules::reference::unused_suppression::RULE;
+        findings.extend(unused.into_iter().map(|mut f| {
+            f.severity = settings.level(rule, f.softer);
+            f
+        }));
+    }
+    Ok(Report::new(findings, sources))
+}
+
+/// A file's bytes, or why there are none.
+enum Loaded {
+    Text(String),
+    /// `unreadable-file`: the message; the text shown is empty.
+    Unreadable(String),
+}
+
+fn read_design_file(path: &Path) -> Loaded {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
+    };
+    if !meta.is_file() {
+        return Loaded::Unreadable("not a regular file (a FIFO, socket or device); skipped".into());
+    }
+    if meta.len() > syntax::limits::MAX_FILE_BYTES {
+        return Loaded::Unreadable(format!(
+            "file is {} MiB, larger than the {} MiB erlint reads; skipped",
+            meta.len() / (1024 * 1024),
+            syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => decode(bytes),
+        Err(e) => Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "it does not exist (a dangling symbolic link?)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn decode(bytes: Vec<u8>) -> Loaded {
+    if bytes.contains(&0) {
+        return Loaded::Unreadable("binary file (it contains NUL bytes), not YAML text".into());
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A UTF-8 byte order mark is allowed and ignored.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Loaded::Text(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            Loaded::Unreadable(format!(
+                "not UTF-8 text: invalid byte 0x{:02x} on line {line}",
+                bytes.get(valid).copied().unwrap_or(0)
+            ))
+        }
+    }
+}
+
+fn process_file(id: FileId, path: String, loaded: Loaded) -> FileResult {
+    match loaded {
+        Loaded::Unreadable(message) => FileResult {
+            source: SourceFile::new(path, Arc::from("")),
+            design: Design::default(),
+            findings: vec![Finding::stage(
+                "unreadable-file",
+                Span::file_start(id),
+                message,
+            )
+            .help("design files must be UTF-8 YAML text; remove or fix this file, or exclude it in erlint.toml")],
+        },
+        Loaded::Text(text) => {
+            let parsed = syntax::parse(id, &text);
+            let (design, mut findings) = model::lower::lower(id, &parsed.documents);
+            let mut all = parsed.findings;
+            all.append(&mut findings);
+            FileResult {
+                source: SourceFile::new(path, Arc::from(text)),
+                design,
+                findings: all,
+            }
+        }
+    }
+}

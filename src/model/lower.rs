@@ -1,0 +1,1113 @@
+//! Syntax tree → typed [`Design`], reporting `unknown-field`,
+//! `invalid-value` and `missing-field` for every problem in a file (not only
+//! the first).
+//!
+//! The accepted keys of every mapping live in the `*_KEYS` tables below;
+//! `erlint schema` reads the same tables, so the schema and the loader
+//! cannot drift apart.
+
+use super::*;
+use crate::finding::Finding;
+use crate::source::{FileId, Span};
+use crate::suggest;
+use crate::syntax::{Document, Node, NodeKind};
+
+/// A key the format accepts in one kind of mapping.
+#[derive(Clone, Copy, Debug)]
+pub struct Key {
+    pub name: &'static str,
+    pub required: bool,
+    pub doc: &'static str,
+}
+
+const fn req(name: &'static str, doc: &'static str) -> Key {
+    Key {
+        name,
+        required: true,
+        doc,
+    }
+}
+
+const fn opt(name: &'static str, doc: &'static str) -> Key {
+    Key {
+        name,
+        required: false,
+        doc,
+    }
+}
+
+pub const TOP_KEYS: &[Key] = &[
+    opt("version", "format version; only 1 exists"),
+    opt("providers", "connectivity providers"),
+    opt("sites", "on-premises sites"),
+    opt("circuits", "ExpressRoute circuits"),
+    opt("ports", "ExpressRoute Direct ports"),
+    opt("virtual_networks", "Azure virtual networks"),
+];
+pub const PROVIDER_KEYS: &[Key] = &[
+    req("name", "unique provider name"),
+    req("offers", "connectivity model -> layers the contract offers"),
+    opt("peering_locations", "where the provider meets Microsoft"),
+];
+pub const SITE_KEYS: &[Key] = &[
+    req("name", "unique site name"),
+    req("kind", "datacenter | office | colocation"),
+    opt("city", "free text"),
+    opt("prefixes", "on-premises ranges reached over ExpressRoute"),
+    opt(
+        "cloud_exchange",
+        "colocation sites only: the facility hosts a cloud exchange",
+    ),
+    req("expressroute", "how the site reaches Microsoft"),
+    opt("routers", "customer edge routers"),
+    opt("qos", "DSCP markings for real-time traffic"),
+];
+/// `layer` and `provider` are required unless the model is `direct`.
+pub const EXPRESSROUTE_KEYS: &[Key] = &[
+    req("model", "cloud-exchange | ethernet | ipvpn | direct"),
+    opt("layer", "l2 | l3 (required unless the model is direct)"),
+    opt(
+        "provider",
+        "the provider (required unless the model is direct)",
+    ),
+    req("circuits", "circuits this site uses, 1 or more"),
+];
+pub const QOS_KEYS: &[Key] = &[
+    opt("audio", "DSCP for audio (EF, 46)"),
+    opt("video", "DSCP for video (AF41, 34)"),
+    opt("sharing", "DSCP for app sharing (AF21, 18)"),
+];
+/// `provider` / `port`: exactly one; `provider-and-port` reports the rest.
+pub const CIRCUIT_KEYS: &[Key] = &[
+    req("name", "unique circuit name"),
+    opt("provider", "the connectivity provider (or `port`)"),
+    opt("port", "the ExpressRoute Direct port (or `provider`)"),
+    req("peering_location", "where the circuit meets Microsoft"),
+    req("bandwidth", "e.g. 50Mbps, 1Gbps, 10Gbps"),
+    req("sku", "local | standard | premium"),
+    req("billing", "metered | unlimited"),
+    opt("bfd", "BFD on the BGP sessions, default true"),
+    opt(
+        "routers",
+        "customer routers terminating the primary and secondary links",
+    ),
+    opt("peerings", "private and Microsoft peering"),
+    opt("global_reach", "Global Reach connections to other circuits"),
+    opt("links", "virtual networks connected to this circuit"),
+];
+pub const ROUTERS_KEYS: &[Key] = &[
+    opt("primary", "router of the primary link"),
+    opt("secondary", "router of the secondary link"),
+];
+pub const PEERINGS_KEYS: &[Key] = &[
+    opt("private", "Azure private peering"),
+    opt("microsoft", "Microsoft peering"),
+    opt("public", "Azure public peering (deprecated)"),
+];
+pub const PEERING_KEYS: &[Key] = &[
+    opt("peer_asn", "your BGP ASN"),
+    opt("primary_subnet", "IPv4 /30 of the primary link"),
+    opt("secondary_subnet", "IPv4 /30 of the secondary link"),
+    opt("vlan_id", "VLAN ID of the peering"),
+    opt("ipv6", "IPv6 subnets"),
+    opt(
+        "advertised_prefixes",
+        "IPv4 prefixes on-premises advertises",
+    ),
+    opt(
+        "advertised_prefixes_v6",
+        "IPv6 prefixes on-premises advertises",
+    ),
+    opt(
+        "advertised_public_prefixes",
+        "Microsoft peering: public prefixes you advertise",
+    ),
+    opt(
+        "route_filter",
+        "Microsoft peering: services of the route filter",
+    ),
+    opt(
+        "nat_pool",
+        "Microsoft peering: public range traffic is NATed to",
+    ),
+];
+pub const IPV6_KEYS: &[Key] = &[
+    opt("primary_subnet", "IPv6 /126 of the primary link"),
+    opt("secondary_subnet", "IPv6 /126 of the secondary link"),
+];
+pub const GLOBAL_REACH_KEYS: &[Key] = &[
+    req("circuit", "the other circuit"),
+    req("subnet", "a /29 for the connection"),
+];
+pub const LINK_KEYS: &[Key] = &[
+    req("vnet", "the virtual network"),
+    opt("fastpath", "FastPath, default false"),
+];
+pub const PORT_KEYS: &[Key] = &[
+    req("name", "unique port name"),
+    req("peering_location", "where the port is"),
+    req("bandwidth", "10Gbps | 100Gbps | 400Gbps"),
+    req("encapsulation", "dot1q | qinq"),
+    opt("macsec", "MACsec on the port"),
+];
+pub const VNET_KEYS: &[Key] = &[
+    req("name", "unique virtual network name"),
+    req("region", "Azure region"),
+    req("address_space", "the virtual network's prefixes"),
+    opt("gateway", "the ExpressRoute virtual network gateway"),
+];
+pub const GATEWAY_KEYS: &[Key] = &[
+    req("sku", "gateway SKU"),
+    opt("scale_units", "ErGwScale only: 1-40"),
+];
+
+/// Provider `offers` keys: the provider models (Direct has no provider).
+pub const OFFER_MODELS: &[(&str, Model)] = &[
+    ("cloud-exchange", Model::CloudExchange),
+    ("ethernet", Model::Ethernet),
+    ("ipvpn", Model::Ipvpn),
+];
+
+/// Lowers one file's documents into its part of the design.
+pub fn lower(file: FileId, documents: &[Document]) -> (Design, Vec<Finding>) {
+    let mut lw = Lowerer {
+        file,
+        findings: Vec::new(),
+        design: Design::default(),
+    };
+    for doc in documents {
+        lw.document(&doc.root);
+    }
+    (lw.design, lw.findings)
+}
+
+struct Lowerer {
+    #[allow(dead_code)]
+    file: FileId,
+    findings: Vec<Finding>,
+    design: Design,
+}
+
+/// The entries of one mapping with the keys the format accepts there.
+struct Fields<'a> {
+    entries: &'a [(Node, Node)],
+    /// Required keys that an unknown key probably misspells: their absence
+    /// is that `unknown-field`'s finding, not a `missing-field`.
+    claimed: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, key: &str) -> Option<(&'a Node, &'a Node)> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == key))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// The value, treating `null` as absent.
+    fn value(&self, key: &str) -> Option<&'a Node> {
+        self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
+    }
+}
+
+impl Lowerer {
+    fn document(&mut self, root: &Node) {
+        if root.is_null() {
+            return; // An empty file or document is fine.
+        }
+        let Some(fields) = self.fields(root, TOP_KEYS, "a design file") else {
+            return;
+        };
+        if let Some(v) = fields.value("version") {
+            match v.as_scalar().filter(|s| s.plain).map(|s| s.text.as_str()) {
+                Some("1") => {}
+                _ => self.invalid(
+                    v,
+                    "`version` must be 1, the only version of the design format",
+                    "accepted: `version: 1`, or leave `version` out",
+                ),
+            }
+        }
+        if let Some(v) = fields.value("providers") {
+            for item in self.list_items(v, "providers") {
+                if let Some(p) = self.provider(item) {
+                    self.design.providers.push(p);
+                }
+            }
+        }
+        if let Some(v) = fields.value("sites") {
+            for item in self.list_items(v, "sites") {
+                if let Some(s) = self.site(item) {
+                    self.design.sites.push(s);
+                }
+            }
+        }
+        if let Some(v) = fields.value("circuits") {
+            for item in self.list_items(v, "circuits") {
+                if let Some(c) = self.circuit(item) {
+                    self.design.circuits.push(c);
+                }
+            }
+        }
+        if let Some(v) = fields.value("ports") {
+            for item in self.list_items(v, "ports") {
+                if let Some(p) = self.port(item) {
+                    self.design.ports.push(p);
+                }
+            }
+        }
+        if let Some(v) = fields.value("virtual_networks") {
+            for item in self.list_items(v, "virtual_networks") {
+                if let Some(n) = self.vnet(item) {
+                    self.design.virtual_networks.push(n);
+                }
+            }
+        }
+    }
+
+    // ---- reporting -------------------------------------------------------
+
+    fn invalid(&mut self, node: &Node, message: impl Into<String>, help: impl Into<String>) {
+        self.findings
+            .push(Finding::stage("invalid-value", node.span, message).help(help));
+    }
+
+    fn missing(&mut self, at: Span, key: &str, what: &str, fields: &Fields<'_>) {
+        if fields.claimed.contains(&key) {
+            return;
+        }
+        self.findings.push(
+            Finding::stage("missing-field", at, format!("{what} has no `{key}`"))
+                .help(format!("add `{key}`")),
+        );
+    }
+
+    /// Reports unknown keys (with suggestions) and non-scalar keys.
+    fn fields<'a>(&mut self, node: &'a Node, keys: &[Key], what: &str) -> Option<Fields<'a>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            self.invalid(
+                node,
+                format!("expected a mapping for {what}, found {}", node.type_name()),
+                format!(
+                    "write {what} as `key: value` lines; accepted keys: {}",
+                    key_list(keys)
+                ),
+            );
+            return None;
+        };
+        let mut claimed = Vec::new();
+        for (k, _) in entries {
+            let Some(s) = k.as_scalar() else {
+                self.invalid(
+                    k,
+                    format!("a key in {what} must be a plain name"),
+                    format!("accepted keys: {}", key_list(keys)),
+                );
+                continue;
+            };
+            if keys.iter().any(|key| key.name == s.text) {
+                continue;
+            }
+            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            let mut f = Finding::stage(
+                "unknown-field",
+                k.span,
+                format!("unknown key `{}` in {what}", s.text),
+            );
+            f = match found.first() {
+                Some(best) => {
+                    let present = entries
+                        .iter()
+                        .any(|(k2, _)| k2.as_scalar().is_some_and(|s2| s2.text == *best));
+                    if let Some(key) = keys.iter().find(|key| key.name == *best) {
+                        if key.required && !present {
+                            claimed.push(key.name);
+                        }
+                    }
+                    f.help(format!(
+                        "did you mean `{best}`? accepted keys: {}",
+                        key_list(keys)
+                    ))
+                }
+                None => f.help(format!("remove it; accepted keys: {}", key_list(keys))),
+            };
+            self.findings.push(f);
+        }
+        Some(Fields { entries, claimed })
+    }
+
+    fn list_items<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
+        match &node.kind {
+            NodeKind::Seq(items) => items,
+            _ => {
+                self.invalid(
+                    node,
+                    format!("`{what}` must be a list, found {}", node.type_name()),
+                    format!("write each entry of `{what}` on its own line starting with `- `"),
+                );
+                &[]
+            }
+        }
+    }
+
+    // ---- scalar values ---------------------------------------------------
+
+    fn string(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        match &node.kind {
+            NodeKind::Scalar(s) if !node.is_null() => Some(Spanned::new(s.text.clone(), node.span)),
+            _ => {
+                self.invalid(
+                    node,
+                    format!("`{key}` must be text, found {}", node.type_name()),
+                    format!("write `{key}` as a single value"),
+                );
+                None
+            }
+        }
+    }
+
+    fn name(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        let s = self.string(node, key)?;
+        let ok = (1..=64).contains(&s.value.chars().count())
+            && s.value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if !ok {
+            self.invalid(
+                node,
+                format!("`{}` is not a valid name", s.value),
+                "names are 1-64 characters of letters, digits, `.`, `_` and `-`",
+            );
+        }
+        // Keep an invalid name: references to it should still resolve.
+        Some(s)
+    }
+
+    fn int(&mut self, node: &Node, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
+        let parsed = match &node.kind {
+            NodeKind::Scalar(s) if s.plain => s.text.replace('_', "").parse::<i64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if (min..=max).contains(&n) => Some(Spanned::new(n, node.span)),
+            Some(n) => {
+                self.invalid(
+                    node,
+                    format!("`{key}` is {n}, outside {min}-{max}"),
+                    format!("use a whole number from {min} to {max}"),
+                );
+                None
+            }
+            None => {
+                self.invalid(
+                    node,
+                    format!("`{key}` must be a whole number, found {}", describe(node)),
+                    format!("use a whole number from {min} to {max}, without quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Integers that rules judge themselves (ASNs, VLANs, counts), kept as
+    /// written so the rule that owns the range reports it.
+    fn uint(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
+        let parsed = match &node.kind {
+            NodeKind::Scalar(s) if s.plain => s.text.replace('_', "").parse::<u64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) => Some(Spanned::new(n, node.span)),
+            None => {
+                self.invalid(
+                    node,
+                    format!(
+                        "`{key}` must be a whole number of zero or more, found {}",
+                        describe(node)
+                    ),
+                    "use a whole number without quotes",
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, key: &str) -> Option<Spanned<bool>> {
+        let v = match &node.kind {
+            NodeKind::Scalar(s) if s.plain => match s.text.as_str() {
+                "true" | "True" | "TRUE" => Some(true),
+                "false" | "False" | "FALSE" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        if v.is_none() {
+            self.invalid(
+                node,
+                format!("`{key}` must be true or false, found {}", describe(node)),
+                "accepted values: `true`, `false`",
+            );
+        }
+        v.map(|b| Spanned::new(b, node.span))
+    }
+
+    fn enumeration<T: Copy>(
+        &mut self,
+        node: &Node,
+        key: &str,
+        all: &[(&'static str, T)],
+    ) -> Option<Spanned<T>> {
+        let text = match &node.kind {
+            NodeKind::Scalar(s) if !node.is_null() => Some(s.text.as_str()),
+            _ => None,
+        };
+        let accepted = all
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(t) = text {
+            if let Some((_, v)) = all.iter().find(|(n, _)| n.eq_ignore_ascii_case(t.trim())) {
+                return Some(Spanned::new(*v, node.span));
+            }
+            let close = suggest::closest(t, all.iter().map(|(n, _)| *n), 1);
+            let help = match close.first() {
+                Some(c) => format!("did you mean `{c}`? accepted values: {accepted}"),
+                None => format!("accepted values: {accepted}"),
+            };
+            self.invalid(node, format!("`{t}` is not a valid `{key}`"), help);
+        } else {
+            self.invalid(
+                node,
+                format!("`{key}` must be one value, found {}", node.type_name()),
+                format!("accepted values: {accepted}"),
+            );
+        }
+        None
+    }
+
+    fn cidr(&mut self, node: &Node, key: &str) -> Option<Spanned<IpNet>> {
+        let s = self.string(node, key)?;
+        match IpNet::parse(&s.value) {
+            Ok(net) => Some(Spanned::new(net, node.span)),
+            Err(why) => {
+                self.invalid(
+                    node,
+                    format!("`{}` is not a valid prefix for `{key}`: {why}", s.value),
+                    "write an IPv4 or IPv6 prefix in CIDR notation, as in `10.0.0.0/16` or `fd00::/64`",
+                );
+                None
+            }
+        }
+    }
+
+    fn bandwidth(&mut self, node: &Node, key: &str) -> Option<Spanned<Bandwidth>> {
+        let s = self.string(node, key)?;
+        match Bandwidth::parse(&s.value) {
+            Ok(b) => Some(Spanned::new(b, node.span)),
+            Err(why) => {
+                self.invalid(
+                    node,
+                    why,
+                    "write a number and a unit, as in `200Mbps`, `1Gbps` or `10Gbps`",
+                );
+                None
+            }
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        node: &Node,
+        key: &str,
+        mut item: impl FnMut(&mut Self, &Node) -> Option<Spanned<T>>,
+    ) -> Option<SpannedList<T>> {
+        let NodeKind::Seq(items) = &node.kind else {
+            self.invalid(
+                node,
+                format!("`{key}` must be a list, found {}", node.type_name()),
+                format!("write `{key}: [a, b]` or one `- ` line per entry"),
+            );
+            return None;
+        };
+        let values = items.iter().filter_map(|n| item(self, n)).collect();
+        Some(Spanned::new(values, node.span))
+    }
+
+    // ---- entities --------------------------------------------------------
+
+    /// The entity's `name`; reports a missing one at the entity's first key.
+    fn entity_name(
+        &mut self,
+        node: &Node,
+        fields: &Fields<'_>,
+        what: &str,
+    ) -> Option<Spanned<String>> {
+        match fields.value("name") {
+            Some(v) => self.name(v, "name"),
+            None => {
+                let at = fields.entries.first().map_or(node.span, |(k, _)| k.span);
+                self.missing(at, "name", what, fields);
+                None
+            }
+        }
+    }
+
+    fn provider(&mut self, node: &Node) -> Option<Provider> {
+        let fields = self.fields(node, PROVIDER_KEYS, "a provider")?;
+        let name = self.entity_name(node, &fields, "a provider")?;
+        let what = format!("provider `{}`", name.value);
+        let offers = match fields.value("offers") {
+            Some(v) => self.offers(v),
+            None => {
+                self.missing(name.span, "offers", &what, &fields);
+                None
+            }
+        };
+        let peering_locations = fields.value("peering_locations").and_then(|v| {
+            self.list(v, "peering_locations", |lw, n| {
+                lw.string(n, "peering_locations")
+            })
+        });
+        Some(Provider {
+            name,
+            offers,
+            peering_locations,
+            span: node.span,
+        })
+    }
+
+    fn offers(&mut self, node: &Node) -> Option<Spanned<Vec<Offer>>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            self.invalid(
+                node,
+                format!(
+                    "`offers` must map connectivity models to layers, found {}",
+                    node.type_name()
+                ),
+                "write for example `offers: { ipvpn: [l3], ethernet: [l2] }`",
+            );
+            return None;
+        };
+        let mut offers = Vec::new();
+        for (k, v) in entries {
+            let model = match k.as_scalar() {
+                Some(s) => match OFFER_MODELS
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(&s.text))
+                {
+                    Some((_, m)) => Some(Spanned::new(*m, k.span)),
+                    None => {
+                        let close =
+                            suggest::closest(&s.text, OFFER_MODELS.iter().map(|(n, _)| *n), 1);
+                        let mut help =
+                            "accepted models: `cloud-exchange`, `ethernet`, `ipvpn`".to_string();
+                        if let Some(c) = close.first() {
+                            help = format!("did you mean `{c}`? {help}");
+                        }
+                        if s.text.eq_ignore_ascii_case("direct") {
+                            help = "ExpressRoute Direct has no provider: use `ports` and `model: direct`".into();
+                        }
+                        self.invalid(
+                            k,
+                            format!("`{}` is not a connectivity model a provider offers", s.text),
+                            help,
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            let layers = self.list(v, "offers", |lw, n| lw.enumeration(n, "layer", Layer::ALL));
+            if let Some(l) = &layers {
+                if l.value.is_empty() && matches!(v.kind, NodeKind::Seq(_)) {
+                    self.invalid(
+                        v,
+                        "a model in `offers` needs at least one layer",
+                        "list `l2`, `l3` or both",
+                    );
+                }
+            }
+            if let (Some(model), Some(layers)) = (model, layers) {
+                offers.push(Offer { model, layers });
+            }
+        }
+        Some(Spanned::new(offers, node.span))
+    }
+
+    fn site(&mut self, node: &Node) -> Option<Site> {
+        let fields = self.fields(node, SITE_KEYS, "a site")?;
+        let name = self.entity_name(node, &fields, "a site")?;
+        let what = format!("site `{}`", name.value);
+        let kind = match fields.value("kind") {
+            Some(v) => self.enumeration(v, "kind", SiteKind::ALL),
+            None => {
+                self.missing(name.span, "kind", &what, &fields);
+                None
+            }
+        };
+        let city = fields.value("city").and_then(|v| self.string(v, "city"));
+        let prefixes = fields
+            .value("prefixes")
+            .and_then(|v| self.list(v, "prefixes", |lw, n| lw.cidr(n, "prefixes")));
+        let cloud_exchange = fields
+            .value("cloud_exchange")
+            .and_then(|v| self.boolean(v, "cloud_exchange"));
+        let expressroute = match fields.get("expressroute").filter(|(_, v)| !v.is_null()) {
+            Some((k, v)) => self.expressroute(k, v, &what),
+            None => {
+                self.missing(name.span, "expressroute", &what, &fields);
+                None
+            }
+        };
+        let routers = fields
+            .value("routers")
+            .and_then(|v| self.list(v, "routers", |lw, n| lw.string(n, "routers")));
+        let qos = fields.value("qos").and_then(|v| self.qos(v));
+        Some(Site {
+            name,
+            kind,
+            city,
+            prefixes,
+            cloud_exchange,
+            expressroute,
+            routers,
+            qos,
+            span: node.span,
+        })
+    }
+
+    fn expressroute(&mut self, key: &Node, node: &Node, site: &str) -> Option<ExpressRoute> {
+        let fields = self.fields(node, EXPRESSROUTE_KEYS, "`expressroute`")?;
+        let what = format!("the `expressroute` of {site}");
+        let model_node = fields.value("model");
+        let model = match model_node {
+            Some(v) => self.enumeration(v, "model", Model::ALL),
+            None => {
+                self.missing(key.span, "model", &what, &fields);
+                None
+            }
+        };
+        // `layer` and `provider` are required unless the model is direct.
+        // With an invalid model we cannot tell, so say nothing more.
+        let needs_provider = model.as_ref().is_some_and(|m| m.value != Model::Direct);
+        let layer = match fields.value("layer") {
+            Some(v) if model.as_ref().is_none_or(|m| m.value != Model::Direct) => {
+                self.enumeration(v, "layer", Layer::ALL)
+            }
+            Some(_) => None,
+            None => {
+                if needs_provider {
+                    self.missing(key.span, "layer", &what, &fields);
+                }
+                None
+            }
+        };
+        let provider = match fields.value("provider") {
+            Some(v) if model.as_ref().is_none_or(|m| m.value != Model::Direct) => {
+                self.string(v, "provider")
+            }
+            Some(_) => None,
+            None => {
+                if needs_provider {
+                    self.missing(key.span, "provider", &what, &fields);
+                }
+                None
+            }
+        };
+        let circuits = match fields.value("circuits") {
+            Some(v) => {
+                let list = self.list(v, "circuits", |lw, n| lw.string(n, "circuits"));
+                if let Some(l) = &list {
+                    if l.value.is_empty() && matches!(v.kind, NodeKind::Seq(_)) {
+                        self.invalid(
+                            v,
+                            format!("{site} lists no circuits"),
+                            "list the circuits this site uses, at least one",
+                        );
+                    }
+                }
+                list
+            }
+            None => {
+                self.missing(key.span, "circuits", &what, &fields);
+                None
+            }
+        };
+        Some(ExpressRoute {
+            key: key.span,
+            model,
+            layer,
+            provider,
+            circuits,
+        })
+    }
+
+    fn qos(&mut self, node: &Node) -> Option<Qos> {
+        let fields = self.fields(node, QOS_KEYS, "`qos`")?;
+        let dscp = |lw: &mut Self, key: &str| fields.value(key).and_then(|v| lw.int(v, key, 0, 63));
+        let audio = dscp(self, "audio");
+        let video = dscp(self, "video");
+        let sharing = dscp(self, "sharing");
+        Some(Qos {
+            audio,
+            video,
+            sharing,
+        })
+    }
+
+    fn circuit(&mut self, node: &Node) -> Option<Circuit> {
+        let fields = self.fields(node, CIRCUIT_KEYS, "a circuit")?;
+        let name = self.entity_name(node, &fields, "a circuit")?;
+        let what = format!("circuit `{}`", name.value);
+        let provider = fields
+            .value("provider")
+            .and_then(|v| self.string(v, "provider"));
+        let port = fields.value("port").and_then(|v| self.string(v, "port"));
+        let peering_location = match fields.value("peering_location") {
+            Some(v) => self.string(v, "peering_location"),
+            None => {
+                self.missing(name.span, "peering_location", &what, &fields);
+                None
+            }
+        };
+        let bandwidth = match fields.value("bandwidth") {
+            Some(v) => self.bandwidth(v, "bandwidth"),
+            None => {
+                self.missing(name.span, "bandwidth", &what, &fields);
+                None
+            }
+        };
+        let sku = match fields.value("sku") {
+            Some(v) => self.enumeration(v, "sku", Sku::ALL),
+            None => {
+                self.missing(name.span, "sku", &what, &fields);
+                None
+            }
+        };
+        let billing = match fields.value("billing") {
+            Some(v) => self.enumeration(v, "billing", Billing::ALL),
+            None => {
+                self.missing(name.span, "billing", &what, &fields);
+                None
+            }
+        };
+        let bfd = fields.value("bfd").and_then(|v| self.boolean(v, "bfd"));
+        let routers = fields
+            .value("routers")
+            .and_then(|v| self.circuit_routers(v));
+        let peerings = fields
+            .value("peerings")
+            .map_or_else(Peerings::default, |v| self.peerings(v));
+        let global_reach = fields
+            .get("global_reach")
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| {
+                let items = self
+                    .list_items(v, "global_reach")
+                    .iter()
+                    .filter_map(|item| self.global_reach(item))
+                    .collect();
+                Spanned::new(items, k.span)
+            });
+        let links = fields
+            .get("links")
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| {
+                let items = self
+                    .list_items(v, "links")
+                    .iter()
+                    .filter_map(|item| self.link(item))
+                    .collect();
+                Spanned::new(items, k.span)
+            });
+        Some(Circuit {
+            name,
+            provider,
+            port,
+            peering_location,
+            bandwidth,
+            sku,
+            billing,
+            bfd,
+            routers,
+            peerings,
+            global_reach,
+            links,
+            span: node.span,
+        })
+    }
+
+    fn circuit_routers(&mut self, node: &Node) -> Option<Spanned<CircuitRouters>> {
+        let fields = self.fields(node, ROUTERS_KEYS, "`routers`")?;
+        let primary = fields
+            .value("primary")
+            .and_then(|v| self.string(v, "primary"));
+        let secondary = fields
+            .value("secondary")
+            .and_then(|v| self.string(v, "secondary"));
+        Some(Spanned::new(
+            CircuitRouters { primary, secondary },
+            node.span,
+        ))
+    }
+
+    fn peerings(&mut self, node: &Node) -> Peerings {
+        let Some(fields) = self.fields(node, PEERINGS_KEYS, "`peerings`") else {
+            return Peerings::default();
+        };
+        let one = |lw: &mut Self, key: &str, kind: PeeringKind| {
+            fields.get(key).and_then(|(k, v)| lw.peering(k, v, kind))
+        };
+        let private = one(self, "private", PeeringKind::Private);
+        let microsoft = one(self, "microsoft", PeeringKind::Microsoft);
+        let public = one(self, "public", PeeringKind::Public);
+        Peerings {
+            private,
+            microsoft,
+            public,
+        }
+    }
+
+    fn peering(&mut self, key: &Node, node: &Node, kind: PeeringKind) -> Option<Peering> {
+        let mut p = Peering {
+            kind,
+            key: key.span,
+            peer_asn: None,
+            primary_subnet: None,
+            secondary_subnet: None,
+            vlan_id: None,
+            ipv6: None,
+            advertised_prefixes: None,
+            advertised_prefixes_v6: None,
+            advertised_public_prefixes: None,
+            route_filter: None,
+            nat_pool: None,
+        };
+        if node.is_null() {
+            // `private:` with nothing under it: a peering with no settings.
+            return Some(p);
+        }
+        let what = format!("`{}` peering", kind.as_str());
+        let fields = self.fields(node, PEERING_KEYS, &what)?;
+        p.peer_asn = fields
+            .value("peer_asn")
+            .and_then(|v| self.uint(v, "peer_asn"));
+        p.primary_subnet = fields
+            .value("primary_subnet")
+            .and_then(|v| self.cidr(v, "primary_subnet"));
+        p.secondary_subnet = fields
+            .value("secondary_subnet")
+            .and_then(|v| self.cidr(v, "secondary_subnet"));
+        p.vlan_id = fields.value("vlan_id").and_then(|v| {
+            self.uint(v, "vlan_id")
+                .map(|n| Spanned::new(i64::try_from(n.value).unwrap_or(i64::MAX), n.span))
+        });
+        p.ipv6 = fields
+            .get("ipv6")
+            .filter(|(_, v)| !v.is_null())
+            .and_then(|(k, v)| {
+                let f = self.fields(v, IPV6_KEYS, "`ipv6`")?;
+                Some(Ipv6Subnets {
+                    key: k.span,
+                    primary_subnet: f
+                        .value("primary_subnet")
+                        .and_then(|v| self.cidr(v, "primary_subnet")),
+                    secondary_subnet: f
+                        .value("secondary_subnet")
+                        .and_then(|v| self.cidr(v, "secondary_subnet")),
+                })
+            });
+        p.advertised_prefixes = fields
+            .value("advertised_prefixes")
+            .and_then(|v| self.uint(v, "advertised_prefixes"));
+        p.advertised_prefixes_v6 = fields
+            .value("advertised_prefixes_v6")
+            .and_then(|v| self.uint(v, "advertised_prefixes_v6"));
+        p.advertised_public_prefixes = fields.value("advertised_public_prefixes").and_then(|v| {
+            self.list(v, "advertised_public_prefixes", |lw, n| {
+                lw.cidr(n, "advertised_public_prefixes")
+            })
+        });
+        p.route_filter = fields
+            .value("route_filter")
+            .and_then(|v| self.list(v, "route_filter", |lw, n| lw.string(n, "route_filter")));
+        p.nat_pool = fields
+            .value("nat_pool")
+            .and_then(|v| self.cidr(v, "nat_pool"));
+        Some(p)
+    }
+
+    fn global_reach(&mut self, node: &Node) -> Option<GlobalReach> {
+        let fields = self.fields(node, GLOBAL_REACH_KEYS, "a Global Reach connection")?;
+        let what = "a Global Reach connection";
+        let circuit = match fields.value("circuit") {
+            Some(v) => self.string(v, "circuit"),
+            None => {
+                self.missing(node.span, "circuit", what, &fields);
+                None
+            }
+        };
+        let subnet = match fields.value("subnet") {
+            Some(v) => self.cidr(v, "subnet"),
+            None => {
+                let at = circuit.as_ref().map_or(node.span, |c| c.span);
+                self.missing(at, "subnet", what, &fields);
+                None
+            }
+        };
+        Some(GlobalReach {
+            circuit,
+            subnet,
+            span: node.span,
+        })
+    }
+
+    fn link(&mut self, node: &Node) -> Option<Link> {
+        let fields = self.fields(node, LINK_KEYS, "a link")?;
+        let vnet = match fields.value("vnet") {
+            Some(v) => self.string(v, "vnet")?,
+            None => {
+                self.missing(node.span, "vnet", "a link", &fields);
+                return None;
+            }
+        };
+        let fastpath = fields
+            .value("fastpath")
+            .and_then(|v| self.boolean(v, "fastpath"));
+        Some(Link {
+            vnet,
+            fastpath,
+            span: node.span,
+        })
+    }
+
+    fn port(&mut self, node: &Node) -> Option<Port> {
+        let fields = self.fields(node, PORT_KEYS, "a port")?;
+        let name = self.entity_name(node, &fields, "a port")?;
+        let what = format!("port `{}`", name.value);
+        let peering_location = match fields.value("peering_location") {
+            Some(v) => self.string(v, "peering_location"),
+            None => {
+                self.missing(name.span, "peering_location", &what, &fields);
+                None
+            }
+        };
+        let bandwidth = match fields.value("bandwidth") {
+            Some(v) => {
+                let bw = self.bandwidth(v, "bandwidth");
+                match bw {
+                    Some(b)
+                        if ![10, 100, 400]
+                            .iter()
+                            .any(|g| b.value == Bandwidth::from_gbps(*g)) =>
+                    {
+                        self.invalid(
+                            v,
+                            format!("`{}` is not an ExpressRoute Direct port speed", b.value),
+                            "accepted values: `10Gbps`, `100Gbps`, `400Gbps`",
+                        );
+                        None
+                    }
+                    other => other,
+                }
+            }
+            None => {
+                self.missing(name.span, "bandwidth", &what, &fields);
+                None
+            }
+        };
+        let encapsulation = match fields.value("encapsulation") {
+            Some(v) => self.enumeration(v, "encapsulation", Encapsulation::ALL),
+            None => {
+                self.missing(name.span, "encapsulation", &what, &fields);
+                None
+            }
+        };
+        let macsec = fields
+            .value("macsec")
+            .and_then(|v| self.boolean(v, "macsec"));
+        Some(Port {
+            name,
+            peering_location,
+            bandwidth,
+            encapsulation,
+            macsec,
+            span: node.span,
+        })
+    }
+
+    fn vnet(&mut self, node: &Node) -> Option<VirtualNetwork> {
+        let fields = self.fields(node, VNET_KEYS, "a virtual network")?;
+        let name = self.entity_name(node, &fields, "a virtual network")?;
+        let what = format!("virtual network `{}`", name.value);
+        let region = match fields.value("region") {
+            Some(v) => self.string(v, "region"),
+            None => {
+                self.missing(name.span, "region", &what, &fields);
+                None
+            }
+        };
+        let address_space = match fields.value("address_space") {
+            Some(v) => self.list(v, "address_space", |lw, n| lw.cidr(n, "address_space")),
+            None => {
+                self.missing(name.span, "address_space", &what, &fields);
+                None
+            }
+        };
+        let gateway = fields
+            .get("gateway")
+            .filter(|(_, v)| !v.is_null())
+            .and_then(|(k, v)| {
+                let f = self.fields(v, GATEWAY_KEYS, "`gateway`")?;
+                let sku = match f.value("sku") {
+                    Some(v) => self.enumeration(v, "sku", GatewaySku::ALL),
+                    None => {
+                        self.missing(k.span, "sku", &format!("the gateway of {what}"), &f);
+                        None
+                    }
+                };
+                let scale_units = f.value("scale_units").and_then(|v| {
+                    self.int(v, "scale_units", 1, 40)
+                        .map(|n| Spanned::new(u32::try_from(n.value).unwrap_or(1), n.span))
+                });
+                Some(Gateway {
+                    key: k.span,
+                    sku,
+                    scale_units,
+                })
+            });
+        Some(VirtualNetwork {
+            name,
+            region,
+            address_space,
+            gateway,
+            span: node.span,
+        })
+    }
+}
+
+fn key_list(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| format!("`{}`", k.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn describe(node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Scalar(s) if node.is_null() => "nothing".into(),
+        NodeKind::Scalar(s) if !s.plain => format!("the quoted text \"{}\"", truncate(&s.text)),
+        NodeKind::Scalar(s) => format!("`{}`", truncate(&s.text)),
+        _ => node.type_name().into(),
+    }
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let t: String = s.chars().take(40).collect();
+        format!("{t}…")
+    } else {
+        s.to_string()
+    }
+}

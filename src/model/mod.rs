@@ -1,0 +1,452 @@
+//! The typed design: every entity of every file, merged into one
+//! [`Design`], with the span of every value.
+//!
+//! A value that was missing or invalid in the YAML is `None` here (the
+//! loader already reported it), so rules simply skip what they cannot judge:
+//! that is how one root cause stays one finding.
+
+pub mod index;
+pub mod lower;
+pub mod net;
+pub mod schema;
+
+pub use index::Index;
+pub use net::{Bandwidth, IpNet};
+
+use crate::source::Span;
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Spanned<T> {
+        Spanned { value, span }
+    }
+}
+
+/// A list value: the list's own span and each item's.
+pub type SpannedList<T> = Spanned<Vec<Spanned<T>>>;
+
+/// How a site reaches Microsoft (connectivity model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Model {
+    CloudExchange,
+    Ethernet,
+    Ipvpn,
+    Direct,
+}
+
+impl Model {
+    pub const ALL: &'static [(&'static str, Model)] = &[
+        ("cloud-exchange", Model::CloudExchange),
+        ("ethernet", Model::Ethernet),
+        ("ipvpn", Model::Ipvpn),
+        ("direct", Model::Direct),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+
+    /// The words an engineer uses for it, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Model::CloudExchange => "cloud exchange co-location",
+            Model::Ethernet => "point-to-point Ethernet",
+            Model::Ipvpn => "IPVPN (any-to-any)",
+            Model::Direct => "ExpressRoute Direct",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    L2,
+    L3,
+}
+
+impl Layer {
+    pub const ALL: &'static [(&'static str, Layer)] = &[("l2", Layer::L2), ("l3", Layer::L3)];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Layer::L2 => "Layer 2",
+            Layer::L3 => "managed Layer 3",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SiteKind {
+    Datacenter,
+    Office,
+    Colocation,
+}
+
+impl SiteKind {
+    pub const ALL: &'static [(&'static str, SiteKind)] = &[
+        ("datacenter", SiteKind::Datacenter),
+        ("office", SiteKind::Office),
+        ("colocation", SiteKind::Colocation),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sku {
+    Local,
+    Standard,
+    Premium,
+}
+
+impl Sku {
+    pub const ALL: &'static [(&'static str, Sku)] = &[
+        ("local", Sku::Local),
+        ("standard", Sku::Standard),
+        ("premium", Sku::Premium),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Billing {
+    Metered,
+    Unlimited,
+}
+
+impl Billing {
+    pub const ALL: &'static [(&'static str, Billing)] = &[
+        ("metered", Billing::Metered),
+        ("unlimited", Billing::Unlimited),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Encapsulation {
+    Dot1q,
+    Qinq,
+}
+
+impl Encapsulation {
+    pub const ALL: &'static [(&'static str, Encapsulation)] = &[
+        ("dot1q", Encapsulation::Dot1q),
+        ("qinq", Encapsulation::Qinq),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GatewaySku {
+    Standard,
+    HighPerformance,
+    UltraPerformance,
+    ErGw1Az,
+    ErGw2Az,
+    ErGw3Az,
+    ErGwScale,
+    Basic,
+}
+
+impl GatewaySku {
+    pub const ALL: &'static [(&'static str, GatewaySku)] = &[
+        ("Standard", GatewaySku::Standard),
+        ("HighPerformance", GatewaySku::HighPerformance),
+        ("UltraPerformance", GatewaySku::UltraPerformance),
+        ("ErGw1AZ", GatewaySku::ErGw1Az),
+        ("ErGw2AZ", GatewaySku::ErGw2Az),
+        ("ErGw3AZ", GatewaySku::ErGw3Az),
+        ("ErGwScale", GatewaySku::ErGwScale),
+        ("Basic", GatewaySku::Basic),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        enum_name(Self::ALL, self)
+    }
+}
+
+fn enum_name<T: PartialEq + Copy>(all: &[(&'static str, T)], v: T) -> &'static str {
+    all.iter().find(|(_, x)| *x == v).map_or("?", |(n, _)| n)
+}
+
+/// What a provider's contract offers for one connectivity model.
+#[derive(Clone, Debug)]
+pub struct Offer {
+    /// The model key in `offers` (its span is the key).
+    pub model: Spanned<Model>,
+    /// The layers list (its span is the list value).
+    pub layers: SpannedList<Layer>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Provider {
+    pub name: Spanned<String>,
+    /// The `offers` mapping; `None` when missing or invalid.
+    pub offers: Option<Spanned<Vec<Offer>>>,
+    pub peering_locations: Option<SpannedList<String>>,
+    /// The whole entity.
+    pub span: Span,
+}
+
+impl Provider {
+    pub fn offer(&self, model: Model) -> Option<&Offer> {
+        self.offers
+            .as_ref()
+            .and_then(|o| o.value.iter().find(|x| x.model.value == model))
+    }
+
+    pub fn offers_layer(&self, model: Model, layer: Layer) -> bool {
+        self.offer(model)
+            .is_some_and(|o| o.layers.value.iter().any(|l| l.value == layer))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ExpressRoute {
+    /// The `expressroute` key.
+    pub key: Span,
+    pub model: Option<Spanned<Model>>,
+    pub layer: Option<Spanned<Layer>>,
+    pub provider: Option<Spanned<String>>,
+    pub circuits: Option<SpannedList<String>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Qos {
+    pub audio: Option<Spanned<i64>>,
+    pub video: Option<Spanned<i64>>,
+    pub sharing: Option<Spanned<i64>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub name: Spanned<String>,
+    pub kind: Option<Spanned<SiteKind>>,
+    pub city: Option<Spanned<String>>,
+    pub prefixes: Option<SpannedList<IpNet>>,
+    pub cloud_exchange: Option<Spanned<bool>>,
+    pub expressroute: Option<ExpressRoute>,
+    pub routers: Option<SpannedList<String>>,
+    pub qos: Option<Qos>,
+    pub span: Span,
+}
+
+impl Site {
+    pub fn model(&self) -> Option<Model> {
+        self.expressroute
+            .as_ref()
+            .and_then(|e| e.model.as_ref())
+            .map(|m| m.value)
+    }
+
+    pub fn layer(&self) -> Option<Layer> {
+        self.expressroute
+            .as_ref()
+            .and_then(|e| e.layer.as_ref())
+            .map(|l| l.value)
+    }
+
+    /// The circuit names this site lists (empty when missing).
+    pub fn circuit_names(&self) -> &[Spanned<String>] {
+        self.expressroute
+            .as_ref()
+            .and_then(|e| e.circuits.as_ref())
+            .map_or(&[], |c| c.value.as_slice())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Ipv6Subnets {
+    pub key: Span,
+    pub primary_subnet: Option<Spanned<IpNet>>,
+    pub secondary_subnet: Option<Spanned<IpNet>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeeringKind {
+    Private,
+    Microsoft,
+    Public,
+}
+
+impl PeeringKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeeringKind::Private => "private",
+            PeeringKind::Microsoft => "microsoft",
+            PeeringKind::Public => "public",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Peering {
+    pub kind: PeeringKind,
+    /// The peering's key (`private:`).
+    pub key: Span,
+    pub peer_asn: Option<Spanned<u64>>,
+    pub primary_subnet: Option<Spanned<IpNet>>,
+    pub secondary_subnet: Option<Spanned<IpNet>>,
+    pub vlan_id: Option<Spanned<i64>>,
+    pub ipv6: Option<Ipv6Subnets>,
+    pub advertised_prefixes: Option<Spanned<u64>>,
+    pub advertised_prefixes_v6: Option<Spanned<u64>>,
+    pub advertised_public_prefixes: Option<SpannedList<IpNet>>,
+    pub route_filter: Option<SpannedList<String>>,
+    pub nat_pool: Option<Spanned<IpNet>>,
+}
+
+impl Peering {
+    /// Every BGP subnet of this peering, IPv4 then IPv6, primary first.
+    pub fn subnets(&self) -> impl Iterator<Item = &Spanned<IpNet>> {
+        let v6 = self.ipv6.as_ref();
+        self.primary_subnet
+            .iter()
+            .chain(self.secondary_subnet.iter())
+            .chain(v6.and_then(|v| v.primary_subnet.as_ref()))
+            .chain(v6.and_then(|v| v.secondary_subnet.as_ref()))
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Peerings {
+    pub private: Option<Peering>,
+    pub microsoft: Option<Peering>,
+    pub public: Option<Peering>,
+}
+
+impl Peerings {
+    pub fn iter(&self) -> impl Iterator<Item = &Peering> {
+        self.private
+            .iter()
+            .chain(self.microsoft.iter())
+            .chain(self.public.iter())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct CircuitRouters {
+    pub primary: Option<Spanned<String>>,
+    pub secondary: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GlobalReach {
+    pub circuit: Option<Spanned<String>>,
+    pub subnet: Option<Spanned<IpNet>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub vnet: Spanned<String>,
+    pub fastpath: Option<Spanned<bool>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Circuit {
+    pub name: Spanned<String>,
+    pub provider: Option<Spanned<String>>,
+    pub port: Option<Spanned<String>>,
+    pub peering_location: Option<Spanned<String>>,
+    pub bandwidth: Option<Spanned<Bandwidth>>,
+    pub sku: Option<Spanned<Sku>>,
+    pub billing: Option<Spanned<Billing>>,
+    pub bfd: Option<Spanned<bool>>,
+    pub routers: Option<Spanned<CircuitRouters>>,
+    pub peerings: Peerings,
+    /// The `global_reach` key and its connections.
+    pub global_reach: Option<Spanned<Vec<GlobalReach>>>,
+    /// The `links` key (its span is the key) and the links.
+    pub links: Option<Spanned<Vec<Link>>>,
+    pub span: Span,
+}
+
+impl Circuit {
+    pub fn links(&self) -> &[Link] {
+        self.links.as_ref().map_or(&[], |l| l.value.as_slice())
+    }
+
+    pub fn global_reach(&self) -> &[GlobalReach] {
+        self.global_reach
+            .as_ref()
+            .map_or(&[], |g| g.value.as_slice())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Port {
+    pub name: Spanned<String>,
+    pub peering_location: Option<Spanned<String>>,
+    pub bandwidth: Option<Spanned<Bandwidth>>,
+    pub encapsulation: Option<Spanned<Encapsulation>>,
+    pub macsec: Option<Spanned<bool>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Gateway {
+    pub key: Span,
+    pub sku: Option<Spanned<GatewaySku>>,
+    pub scale_units: Option<Spanned<u32>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VirtualNetwork {
+    pub name: Spanned<String>,
+    pub region: Option<Spanned<String>>,
+    pub address_space: Option<SpannedList<IpNet>>,
+    pub gateway: Option<Gateway>,
+    pub span: Span,
+}
+
+impl VirtualNetwork {
+    pub fn address_space(&self) -> &[Spanned<IpNet>] {
+        self.address_space
+            .as_ref()
+            .map_or(&[], |a| a.value.as_slice())
+    }
+}
+
+/// The whole design: all files merged, entities in file order then document
+/// order.
+#[derive(Clone, Debug, Default)]
+pub struct Design {
+    pub providers: Vec<Provider>,
+    pub sites: Vec<Site>,
+    pub circuits: Vec<Circuit>,
+    pub ports: Vec<Port>,
+    pub virtual_networks: Vec<VirtualNetwork>,
+}
+
+impl Design {
+    /// Appends another file's part of the design.
+    pub fn extend(&mut self, other: Design) {
+        self.providers.extend(other.providers);
+        self.sites.extend(other.sites);
+        self.circuits.extend(other.circuits);
+        self.ports.extend(other.ports);
+        self.virtual_networks.extend(other.virtual_networks);
+    }
+}

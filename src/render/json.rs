@@ -1,0 +1,95 @@
+//! The versioned JSON report of cli.md.
+
+use super::Location;
+use crate::finding::Severity;
+use crate::report::Report;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    labels: Vec<JsonLabel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| {
+            let loc = Location::of(report, f.primary);
+            JsonFinding {
+                rule: f.rule,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                file: loc.path,
+                line: loc.line,
+                column: loc.column,
+                end_line: loc.end_line,
+                end_column: loc.end_column,
+                labels: f
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let loc = Location::of(report, l.span);
+                        JsonLabel {
+                            file: loc.path,
+                            line: loc.line,
+                            column: loc.column,
+                            end_line: loc.end_line,
+                            end_column: loc.end_column,
+                            message: &l.message,
+                        }
+                    })
+                    .collect(),
+                help: f.help.as_deref(),
+            }
+        })
+        .collect();
+    let doc = JsonReport {
+        version: 1,
+        findings,
+        summary: Summary {
+            files: report.files(),
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

@@ -1,0 +1,16 @@
+//! TODO: `gateway-circuit-limit` (stub, not implemented yet).
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "gateway-circuit-limit",
+    group: Group::Circuit,
+    default_severity: Severity::Error,
+    summary: "TODO",
+    doc: rule_doc!("gateway-circuit-limit"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
+    Vec::new()
+}

@@ -1,0 +1,16 @@
+//! TODO: `local-sku-remote-vnet` (stub, not implemented yet).
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "local-sku-remote-vnet",
+    group: Group::Circuit,
+    default_severity: Severity::Error,
+    summary: "TODO",
+    doc: rule_doc!("local-sku-remote-vnet"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
+    Vec::new()
+}

@@ -1,0 +1,16 @@
+//! TODO: `direct-not-at-location` (stub, not implemented yet).
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "direct-not-at-location",
+    group: Group::Location,
+    default_severity: Severity::Error,
+    summary: "TODO",
+    doc: rule_doc!("direct-not-at-location"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
+    Vec::new()
+}

@@ -1,0 +1,16 @@
+//! TODO: `unknown-peering-location` (stub, not implemented yet).
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "unknown-peering-location",
+    group: Group::Location,
+    default_severity: Severity::Error,
+    summary: "TODO",
+    doc: rule_doc!("unknown-peering-location"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
+    Vec::new()
+}

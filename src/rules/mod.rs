@@ -1,0 +1,186 @@
+//! THE registry of rules, and what a rule may read.
+//!
+//! Every rule is a `static RULE: Rule` in its own file under
+//! `src/rules/<group>/`, listed once in [`ALL`]. `erlint rules`, `explain`,
+//! `--select`, `erlint.toml`, SARIF and the documentation tests all read
+//! [`ALL`]. A rule is a pure function of [`RuleContext`]: no I/O, no YAML, no
+//! ordering, no final severity (the runner stamps name and severity).
+
+pub mod circuit;
+pub mod location;
+pub mod model;
+pub mod peering;
+pub mod redundancy;
+pub mod reference;
+pub mod routing;
+
+use crate::catalog::Catalog;
+use crate::finding::{Finding, Severity};
+use crate::model::{Design, Index};
+
+/// The catalog sections of rules.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    Model,
+    Location,
+    Circuit,
+    Peering,
+    Redundancy,
+    Routing,
+    Reference,
+}
+
+impl Group {
+    pub const ALL: &'static [Group] = &[
+        Group::Model,
+        Group::Location,
+        Group::Circuit,
+        Group::Peering,
+        Group::Redundancy,
+        Group::Routing,
+        Group::Reference,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Model => "model",
+            Group::Location => "location",
+            Group::Circuit => "circuit",
+            Group::Peering => "peering",
+            Group::Redundancy => "redundancy",
+            Group::Routing => "routing",
+            Group::Reference => "reference",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.iter().copied().find(|g| g.as_str() == s)
+    }
+}
+
+/// Everything a rule may read, and nothing else.
+pub struct RuleContext<'a> {
+    pub design: &'a Design,
+    pub index: &'a Index,
+    pub catalog: &'a Catalog,
+}
+
+pub type CheckFn = fn(&RuleContext<'_>) -> Vec<Finding>;
+
+/// A rule's declaration.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case name; also the page `rules/<name>.md` and the
+    /// fixture folder `fixtures/rules/<name>/`.
+    pub name: &'static str,
+    pub group: Group,
+    pub default_severity: Severity,
+    /// One line for `erlint rules` and SARIF.
+    pub summary: &'static str,
+    /// The page `rules/<name>.md`, embedded.
+    pub doc: &'static str,
+    /// `None` for findings raised by a stage (parser, loader, suppression)
+    /// rather than by a check over the model.
+    pub check: Option<CheckFn>,
+    /// The file declaring the rule; tests check it matches the name.
+    pub source: &'static str,
+}
+
+/// Embeds `rules/<name>.md`; a missing page fails the build.
+#[macro_export]
+macro_rules! rule_doc {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md"))
+    };
+}
+
+/// What a rule file needs.
+pub mod prelude {
+    pub use super::{Group, Rule, RuleContext};
+    pub use crate::finding::{Finding, Severity};
+    pub use crate::model::*;
+    pub use crate::rule_doc;
+    pub use crate::source::Span;
+}
+
+/// Every rule, in catalog order (rules.md).
+pub static ALL: &[&Rule] = &[
+    // model
+    &model::ipvpn_layer2::RULE,
+    &model::model_not_offered::RULE,
+    &model::layer_not_offered::RULE,
+    &model::cloud_exchange_not_colocated::RULE,
+    &model::ethernet_shared_circuit::RULE,
+    &model::mixed_models_on_circuit::RULE,
+    &model::circuit_provider_mismatch::RULE,
+    &model::layer2_incomplete_peering::RULE,
+    &model::layer3_customer_vlan::RULE,
+    // location
+    &location::unknown_peering_location::RULE,
+    &location::unknown_region::RULE,
+    &location::provider_not_at_location::RULE,
+    &location::direct_not_at_location::RULE,
+    // circuit
+    &circuit::invalid_bandwidth::RULE,
+    &circuit::direct_port_oversubscribed::RULE,
+    &circuit::provider_and_port::RULE,
+    &circuit::local_sku_billing::RULE,
+    &circuit::local_sku_location::RULE,
+    &circuit::local_sku_remote_vnet::RULE,
+    &circuit::standard_sku_cross_geo::RULE,
+    &circuit::vnet_link_limit::RULE,
+    &circuit::gateway_circuit_limit::RULE,
+    &circuit::gateway_legacy_sku::RULE,
+    &circuit::gateway_below_circuit::RULE,
+    &circuit::fastpath_unsupported::RULE,
+    &circuit::vnet_without_gateway::RULE,
+    // peering
+    &peering::peering_subnet_size::RULE,
+    &peering::peering_subnets_overlap::RULE,
+    &peering::peering_overlaps_vnet::RULE,
+    &peering::reserved_asn::RULE,
+    &peering::microsoft_peering_private_asn::RULE,
+    &peering::microsoft_peering_private_ip::RULE,
+    &peering::microsoft_peering_no_route_filter::RULE,
+    &peering::public_peering_deprecated::RULE,
+    &peering::vlan_out_of_range::RULE,
+    &peering::duplicate_vlan::RULE,
+    &peering::prefix_limit::RULE,
+    // redundancy
+    &redundancy::single_circuit_site::RULE,
+    &redundancy::circuits_same_location::RULE,
+    &redundancy::single_router::RULE,
+    &redundancy::bfd_disabled::RULE,
+    // routing
+    &routing::site_prefix_overlap::RULE,
+    &routing::site_overlaps_vnet::RULE,
+    &routing::microsoft_peering_no_nat::RULE,
+    &routing::nat_pool_not_advertised::RULE,
+    &routing::qos_dscp_mismatch::RULE,
+    &routing::global_reach_subnet::RULE,
+    // reference
+    &reference::invalid_yaml::RULE,
+    &reference::unreadable_file::RULE,
+    &reference::unknown_field::RULE,
+    &reference::invalid_value::RULE,
+    &reference::missing_field::RULE,
+    &reference::duplicate_name::RULE,
+    &reference::undefined_reference::RULE,
+    &reference::unused_provider::RULE,
+    &reference::unused_circuit::RULE,
+    &reference::unused_port::RULE,
+    &reference::unused_suppression::RULE,
+];
+
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.name == name)
+}
+
+/// Rules named by `spec`: a rule name or a group name.
+pub fn matching(spec: &str) -> Option<Vec<&'static Rule>> {
+    if let Some(rule) = by_name(spec) {
+        return Some(vec![rule]);
+    }
+    let group = Group::parse(spec)?;
+    Some(ALL.iter().copied().filter(|r| r.group == group).collect())
+}

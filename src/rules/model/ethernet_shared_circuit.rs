@@ -1,0 +1,53 @@
+//! Two or more point-to-point Ethernet sites share one circuit.
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "ethernet-shared-circuit",
+    group: Group::Model,
+    default_severity: Severity::Warning,
+    summary: "a circuit is shared by several point-to-point Ethernet sites",
+    doc: rule_doc!("ethernet-shared-circuit"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let ethernet: Vec<&Site> = cx
+            .index
+            .sites_of_circuit(cx.design, pos)
+            .filter(|s| s.model() == Some(Model::Ethernet))
+            .collect();
+        if ethernet.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = ethernet
+            .iter()
+            .map(|s| format!("`{}`", s.name.value))
+            .collect();
+        let mut f = Finding::at(
+            circuit.name.span,
+            format!(
+                "circuit `{}` is shared by {} point-to-point Ethernet sites ({})",
+                circuit.name.value,
+                ethernet.len(),
+                names.join(", ")
+            ),
+        )
+        .help("a point-to-point Ethernet link joins one site to the peering location: give each site its own circuit, or use IPVPN for shared access");
+        for s in &ethernet {
+            if let Some(m) = s.expressroute.as_ref().and_then(|e| e.model.as_ref()) {
+                f = f.label(
+                    m.span,
+                    format!("site `{}` uses point-to-point Ethernet", s.name.value),
+                );
+            }
+        }
+        out.push(f);
+    }
+    out
+}

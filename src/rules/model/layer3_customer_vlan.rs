@@ -1,0 +1,59 @@
+//! A circuit used only at managed Layer 3 sets a VLAN that the provider manages.
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "layer3-customer-vlan",
+    group: Group::Model,
+    default_severity: Severity::Info,
+    summary: "a circuit used only at managed Layer 3 sets a `vlan_id`",
+    doc: rule_doc!("layer3-customer-vlan"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let mut sites = cx.index.sites_of_circuit(cx.design, pos).peekable();
+        let Some(first) = sites.peek().copied() else {
+            continue;
+        };
+        let all_l3 = cx
+            .index
+            .sites_of_circuit(cx.design, pos)
+            .all(|s| s.layer() == Some(Layer::L3) && s.model() != Some(Model::Direct));
+        if !all_l3 {
+            continue;
+        }
+        let layer_span = first
+            .expressroute
+            .as_ref()
+            .and_then(|e| e.layer.as_ref())
+            .map(|l| l.span);
+        for peering in circuit.peerings.iter() {
+            let Some(vlan) = &peering.vlan_id else {
+                continue;
+            };
+            let mut f = Finding::at(
+                vlan.span,
+                format!(
+                    "circuit `{}` is used only at managed Layer 3, where the provider chooses the VLAN of the {} peering",
+                    circuit.name.value,
+                    peering.kind.as_str()
+                ),
+            )
+            .help("remove `vlan_id`, or agree it with the provider if the contract lets you choose");
+            if let Some(span) = layer_span {
+                f = f.label(
+                    span,
+                    format!("site `{}` uses managed Layer 3", first.name.value),
+                );
+            }
+            out.push(f);
+        }
+    }
+    out
+}

@@ -1,0 +1,91 @@
+//! The sites that use one circuit ask for different models or layers.
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "mixed-models-on-circuit",
+    group: Group::Model,
+    default_severity: Severity::Error,
+    summary: "the sites on one circuit ask for different models or layers",
+    doc: rule_doc!("mixed-models-on-circuit"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn describe(site: &Site) -> String {
+    match (site.model(), site.layer()) {
+        (Some(Model::Direct), _) | (Some(_), None) => {
+            format!("`{}`", site.model().map_or("?", Model::as_str))
+        }
+        (Some(m), Some(l)) => format!("`{}` {}", m.as_str(), l.as_str()),
+        (None, _) => "?".into(),
+    }
+}
+
+/// Where a site's choice is written: its layer when that differs, else its model.
+fn choice_span(site: &Site, first: &Site) -> Option<Span> {
+    let er = site.expressroute.as_ref()?;
+    if site.model() == first.model() {
+        er.layer.as_ref().map(|l| l.span)
+    } else {
+        er.model.as_ref().map(|m| m.span)
+    }
+}
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        // Sites whose model is unknown were already reported.
+        let sites: Vec<&Site> = cx
+            .index
+            .sites_of_circuit(cx.design, pos)
+            .filter(|s| s.model().is_some())
+            .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
+            .collect();
+        let Some(first) = sites.first() else { continue };
+        let key = |s: &Site| {
+            (
+                s.model(),
+                if s.model() == Some(Model::Direct) {
+                    None
+                } else {
+                    s.layer()
+                },
+            )
+        };
+        let differing: Vec<&&Site> = sites.iter().filter(|s| key(s) != key(first)).collect();
+        if differing.is_empty() {
+            continue;
+        }
+        let mut f = Finding::at(
+            circuit.name.span,
+            format!(
+                "sites on circuit `{}` ask for different connectivity: `{}` uses {}, `{}` uses {}",
+                circuit.name.value,
+                first.name.value,
+                describe(first),
+                differing[0].name.value,
+                describe(differing[0])
+            ),
+        )
+        .help("one circuit is delivered one way: make the sites agree on `model` and `layer`, or give them separate circuits");
+        if let Some(span) = differing.first().and_then(|d| choice_span(first, d)) {
+            f = f.label(
+                span,
+                format!("site `{}` uses {}", first.name.value, describe(first)),
+            );
+        }
+        for d in &differing {
+            if let Some(span) = choice_span(d, first) {
+                f = f.label(
+                    span,
+                    format!("site `{}` uses {}", d.name.value, describe(d)),
+                );
+            }
+        }
+        out.push(f);
+    }
+    out
+}

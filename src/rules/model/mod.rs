@@ -1,0 +1,10 @@
+//! Does the requested connectivity model hold together?
+pub mod circuit_provider_mismatch;
+pub mod cloud_exchange_not_colocated;
+pub mod ethernet_shared_circuit;
+pub mod ipvpn_layer2;
+pub mod layer2_incomplete_peering;
+pub mod layer3_customer_vlan;
+pub mod layer_not_offered;
+pub mod mixed_models_on_circuit;
+pub mod model_not_offered;

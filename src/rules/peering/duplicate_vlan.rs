@@ -1,0 +1,16 @@
+//! TODO: `duplicate-vlan` (stub, not implemented yet).
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "duplicate-vlan",
+    group: Group::Peering,
+    default_severity: Severity::Error,
+    summary: "TODO",
+    doc: rule_doc!("duplicate-vlan"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
+    Vec::new()
+}

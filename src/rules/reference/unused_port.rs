@@ -1,0 +1,28 @@
+//! An ExpressRoute Direct port that no circuit uses.
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "unused-port",
+    group: Group::Reference,
+    default_severity: Severity::Warning,
+    summary: "a Direct port no circuit uses (ports are billed 45 days after creation)",
+    doc: rule_doc!("unused-port"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, p) in cx.design.ports.iter().enumerate() {
+        if cx.index.port(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
+            || cx.index.port_has_circuits(pos)
+        {
+            continue;
+        }
+        out.push(
+            Finding::at(p.name.span, format!("ExpressRoute Direct port `{}` is not used by any circuit", p.name.value))
+                .help("create circuits on it with `port:`, or remove it: a port is billed from 45 days after creation"),
+        );
+    }
+    out
+}

@@ -1,0 +1,29 @@
+//! A provider that no site or circuit uses.
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    name: "unused-provider",
+    group: Group::Reference,
+    default_severity: Severity::Warning,
+    summary: "a provider no site or circuit uses",
+    doc: rule_doc!("unused-provider"),
+    check: Some(check),
+    source: file!(),
+};
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, p) in cx.design.providers.iter().enumerate() {
+        // Only the first definition of a name is indexed; later ones are duplicates.
+        if cx.index.provider(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
+            || cx.index.provider_is_used(pos)
+        {
+            continue;
+        }
+        out.push(
+            Finding::at(p.name.span, format!("provider `{}` is not used by any site or circuit", p.name.value))
+                .help("remove the provider, or reference it from a site's `expressroute.provider` or a circuit's `provider`"),
+        );
+    }
+    out
+}

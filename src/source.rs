@@ -1,0 +1,261 @@
+//! The files of a design and positions inside them.
+//!
+//! A [`Span`] is a byte range in one file. Everything that reports a
+//! position (findings, labels) carries a `Span`; turning it into the 1-based
+//! line and character column that users see happens here, once.
+
+use std::sync::Arc;
+
+/// Index of a file in the [`SourceDb`]. Files are numbered in sorted path
+/// order, so ids are deterministic for a given design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range `start..end` in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Span {
+        Span {
+            file,
+            start: clamp_u32(start),
+            end: clamp_u32(end.max(start)),
+        }
+    }
+
+    /// An empty span at the start of a file (line 1, column 1).
+    pub fn file_start(file: FileId) -> Span {
+        Span {
+            file,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One design file: its path as reported, and its text (empty when it could
+/// not be read).
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as shown in reports: relative to the current directory when
+    /// the file lies under it, with `/` separators.
+    pub path: String,
+    pub text: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: Arc<str>) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(clamp_u32(i + 1));
+            }
+        }
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and character column of a byte offset. Offsets past the end or
+    /// inside a multi-byte character are clamped, never a panic.
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(self.text.len());
+        let line_idx = match self.line_starts.binary_search(&clamp_u32(offset)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0) as usize;
+        let prefix = self.text.get(line_start..offset).map_or_else(
+            || {
+                // `offset` is inside a character: count up to the previous boundary.
+                let mut o = offset;
+                while o > line_start && !self.text.is_char_boundary(o) {
+                    o -= 1;
+                }
+                self.text
+                    .get(line_start..o)
+                    .map_or(0, |s| s.chars().count())
+            },
+            |s| s.chars().count(),
+        );
+        LineCol {
+            line: line_idx + 1,
+            column: prefix + 1,
+        }
+    }
+
+    /// Text of the 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&e| e as usize);
+        let s = self.text.get(start as usize..end).unwrap_or("");
+        s.trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text a span covers (empty when the span does not fit the text).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// Every file of the design, indexed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct SourceDb {
+    files: Vec<SourceFile>,
+}
+
+impl SourceDb {
+    pub fn new() -> SourceDb {
+        SourceDb::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(clamp_u32(self.files.len()));
+        self.files.push(file);
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn path(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", |f| f.path.as_str())
+    }
+
+    pub fn line_col(&self, span: Span) -> (LineCol, LineCol) {
+        match self.get(span.file) {
+            Some(f) => (f.line_col(span.start), f.line_col(span.end)),
+            None => (
+                LineCol { line: 1, column: 1 },
+                LineCol { line: 1, column: 1 },
+            ),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.get(span.file).map_or("", |f| f.slice(span))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(clamp_u32(i)), f))
+    }
+}
+
+/// Converts the character indices the YAML scanner reports into byte
+/// offsets. Scanner positions arrive almost in order, so a cursor that walks
+/// forward (or back) from the last answer keeps this linear overall.
+pub struct CharToByte<'a> {
+    text: &'a str,
+    ascii: bool,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'a> CharToByte<'a> {
+    pub fn new(text: &'a str) -> CharToByte<'a> {
+        CharToByte {
+            text,
+            ascii: text.is_ascii(),
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    pub fn byte(&mut self, char_index: usize) -> usize {
+        if self.ascii {
+            return char_index.min(self.text.len());
+        }
+        let bytes = self.text.as_bytes();
+        while self.char_idx < char_index && self.byte_idx < bytes.len() {
+            self.byte_idx += 1;
+            while self.byte_idx < bytes.len() && !self.text.is_char_boundary(self.byte_idx) {
+                self.byte_idx += 1;
+            }
+            self.char_idx += 1;
+        }
+        while self.char_idx > char_index && self.byte_idx > 0 {
+            self.byte_idx -= 1;
+            while self.byte_idx > 0 && !self.text.is_char_boundary(self.byte_idx) {
+                self.byte_idx -= 1;
+            }
+            self.char_idx -= 1;
+        }
+        self.byte_idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("a.yaml".into(), Arc::from("ab\nçé: x\n"));
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 2, column: 1 });
+        // "çé" is 4 bytes, 2 characters.
+        assert_eq!(f.line_col(7), LineCol { line: 2, column: 3 });
+        assert_eq!(f.line_col(9999).line, 3);
+    }
+
+    #[test]
+    fn char_to_byte_walks_both_ways() {
+        let text = "aç€b";
+        let mut c = CharToByte::new(text);
+        assert_eq!(c.byte(3), 6);
+        assert_eq!(c.byte(1), 1);
+        assert_eq!(c.byte(2), 3);
+        assert_eq!(c.byte(4), 7);
+        assert_eq!(c.byte(10), 7);
+    }
+}

@@ -1,0 +1,471 @@
+//! YAML text → a small tree with a byte span on every node.
+//!
+//! Built from saphyr-parser's event stream with an explicit stack, so no
+//! input can overflow the call stack. Parsing never fails: it returns the
+//! documents it could build and an `invalid-yaml` finding for what it could
+//! not (syntax errors, duplicate keys, nesting past [`limits::MAX_DEPTH`],
+//! alias expansion past [`limits::MAX_ALIAS_NODES`]).
+
+pub mod limits;
+
+use crate::finding::Finding;
+use crate::source::{CharToByte, FileId, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A YAML node.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    /// Keys keep their order; duplicates were reported and dropped.
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Scalar {
+    pub text: String,
+    /// Plain (unquoted) scalars are the ones YAML resolves to null, booleans
+    /// and numbers; quoted ones are always strings.
+    pub plain: bool,
+}
+
+impl Node {
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// True for an empty or `null`/`~` plain scalar.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar(s) if s.plain && matches!(s.text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// A short word for the node's type, for messages ("expected a list, found a mapping").
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar(_) if self.is_null() => "null",
+            NodeKind::Scalar(_) => "a scalar",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+
+    /// Number of nodes in this subtree, itself included.
+    fn size(&self) -> usize {
+        let mut n = 0;
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            n += 1;
+            match &node.kind {
+                NodeKind::Scalar(_) => {}
+                NodeKind::Seq(items) => stack.extend(items.iter()),
+                NodeKind::Map(entries) => {
+                    for (k, v) in entries {
+                        stack.push(k);
+                        stack.push(v);
+                    }
+                }
+            }
+        }
+        n
+    }
+}
+
+/// One YAML document of a file.
+#[derive(Debug)]
+pub struct Document {
+    pub root: Node,
+}
+
+/// What parsing a file produced: the documents that were complete, and
+/// findings for everything that went wrong.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub findings: Vec<Finding>,
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+    },
+}
+
+/// Parse one file's text. Never panics, never recurses.
+pub fn parse(file: FileId, text: &str) -> Parsed {
+    let mut out = Parsed::default();
+    let mut conv = CharToByte::new(text);
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Rc<Node>> = HashMap::new();
+    let mut alias_nodes: usize = 0;
+    let mut doc_root: Option<Node> = None;
+
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(ev)) => ev,
+            Some(Err(err)) => {
+                let m = err.marker();
+                let at = conv.byte(m.index());
+                let info = err.info();
+                out.findings.push(
+                    Finding::stage(
+                        "invalid-yaml",
+                        Span::new(file, at, at),
+                        format!("invalid YAML: {}", describe_scan_error(info)),
+                    )
+                    .help(scan_error_help(info)),
+                );
+                break;
+            }
+        };
+        let start = conv.byte(span.start.index());
+        let end = conv.byte(span.end.index());
+        let node = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
+            Event::DocumentStart(_) => {
+                anchors.clear();
+                doc_root = None;
+                continue;
+            }
+            Event::DocumentEnd => {
+                if let Some(root) = doc_root.take() {
+                    out.documents.push(Document { root });
+                }
+                continue;
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= limits::MAX_DEPTH {
+                    out.findings.push(
+                        Finding::stage(
+                            "invalid-yaml",
+                            Span::new(file, start, start),
+                            format!(
+                                "invalid YAML: nesting deeper than {} levels",
+                                limits::MAX_DEPTH
+                            ),
+                        )
+                        .help("a design needs a few levels of nesting; flatten this structure"),
+                    );
+                    return discard_partial(out);
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        start,
+                        anchor,
+                        items: Vec::new(),
+                    }
+                } else {
+                    Frame::Map {
+                        start,
+                        anchor,
+                        entries: Vec::new(),
+                        pending_key: None,
+                    }
+                });
+                continue;
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    start: s,
+                    anchor,
+                    items,
+                }) => {
+                    let node = Node {
+                        kind: NodeKind::Seq(items),
+                        span: Span::new(file, s, end.max(s)),
+                    };
+                    remember(&mut anchors, anchor, &node);
+                    node
+                }
+                _ => continue,
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    start: s,
+                    anchor,
+                    entries,
+                    ..
+                }) => {
+                    let entries = merge_keys(entries);
+                    let entries = drop_duplicate_keys(entries, &mut out.findings);
+                    let node = Node {
+                        kind: NodeKind::Map(entries),
+                        span: Span::new(file, s, end.max(s)),
+                    };
+                    remember(&mut anchors, anchor, &node);
+                    node
+                }
+                _ => continue,
+            },
+            Event::Scalar(text, style, anchor, _tag) => {
+                let node = Node {
+                    kind: NodeKind::Scalar(Scalar {
+                        text: text.into_owned(),
+                        plain: matches!(style, ScalarStyle::Plain),
+                    }),
+                    span: Span::new(file, start, end),
+                };
+                remember(&mut anchors, anchor, &node);
+                node
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    out.findings.push(Finding::stage(
+                        "invalid-yaml",
+                        Span::new(file, start, end),
+                        "invalid YAML: alias to an unknown anchor",
+                    ));
+                    return discard_partial(out);
+                };
+                alias_nodes = alias_nodes.saturating_add(target.size());
+                if alias_nodes > limits::MAX_ALIAS_NODES {
+                    out.findings.push(
+                        Finding::stage(
+                            "invalid-yaml",
+                            Span::new(file, start, end),
+                            format!(
+                                "invalid YAML: aliases expand to more than {} nodes (an alias bomb?)",
+                                limits::MAX_ALIAS_NODES
+                            ),
+                        )
+                        .help("use fewer nested aliases; write the repeated values out"),
+                    );
+                    return discard_partial(out);
+                }
+                (**target).clone()
+            }
+        };
+        match stack.last_mut() {
+            None => doc_root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
+        }
+    }
+    out
+}
+
+/// After a fatal error the partial document is dropped: linting half a
+/// document would report fields as missing that are merely unparsed.
+fn discard_partial(out: Parsed) -> Parsed {
+    out
+}
+
+fn remember(anchors: &mut HashMap<usize, Rc<Node>>, anchor: usize, node: &Node) {
+    if anchor != 0 {
+        anchors.insert(anchor, Rc::new(node.clone()));
+    }
+}
+
+fn is_merge_key(node: &Node) -> bool {
+    matches!(&node.kind, NodeKind::Scalar(s) if s.plain && s.text == "<<")
+}
+
+/// Applies YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`): entries of the
+/// merged mappings are added unless the mapping sets the key itself.
+fn merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    if !entries.iter().any(|(k, _)| is_merge_key(k)) {
+        return entries;
+    }
+    let mut own = Vec::new();
+    let mut merged: Vec<(Node, Node)> = Vec::new();
+    for (k, v) in entries {
+        if !is_merge_key(&k) {
+            own.push((k, v));
+            continue;
+        }
+        let sources: Vec<Node> = match v.kind {
+            NodeKind::Map(_) => vec![v],
+            NodeKind::Seq(items) => items,
+            // Not mergeable: keep it so the loader reports an unknown field.
+            _ => {
+                own.push((k, v));
+                continue;
+            }
+        };
+        for src in sources {
+            if let NodeKind::Map(src_entries) = src.kind {
+                merged.extend(src_entries);
+            }
+        }
+    }
+    let mut seen: std::collections::HashSet<String> = own
+        .iter()
+        .filter_map(|(k, _)| k.as_scalar().map(|s| s.text.clone()))
+        .collect();
+    for (k, v) in merged {
+        let name = k.as_scalar().map(|s| s.text.clone());
+        match name {
+            Some(n) if seen.contains(&n) => {}
+            Some(n) => {
+                seen.insert(n);
+                own.push((k, v));
+            }
+            None => own.push((k, v)),
+        }
+    }
+    own
+}
+
+fn drop_duplicate_keys(
+    entries: Vec<(Node, Node)>,
+    findings: &mut Vec<Finding>,
+) -> Vec<(Node, Node)> {
+    let mut first: HashMap<&str, Span> = HashMap::new();
+    let mut dup = Vec::new();
+    for (i, (k, _)) in entries.iter().enumerate() {
+        if let Some(s) = k.as_scalar() {
+            match first.get(s.text.as_str()) {
+                Some(&prev) => {
+                    findings.push(
+                        Finding::stage(
+                            "invalid-yaml",
+                            k.span,
+                            format!("invalid YAML: duplicate key `{}`", s.text),
+                        )
+                        .label(prev, "first defined here")
+                        .help("remove one of the two; YAML keeps only one value per key"),
+                    );
+                    dup.push(i);
+                }
+                None => {
+                    first.insert(&s.text, k.span);
+                }
+            }
+        }
+    }
+    if dup.is_empty() {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| dup.binary_search(i).is_err())
+        .map(|(_, e)| e)
+        .collect()
+}
+
+fn describe_scan_error(info: &str) -> String {
+    let lower = info.to_ascii_lowercase();
+    if lower.contains("tab") {
+        "tabs are not allowed for indentation".to_string()
+    } else {
+        info.to_string()
+    }
+}
+
+fn scan_error_help(info: &str) -> String {
+    if info.to_ascii_lowercase().contains("tab") {
+        "indent with spaces".to_string()
+    } else {
+        "fix the YAML syntax at this position; the rest of the design is still checked".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Parsed {
+        parse(FileId(0), text)
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let text = "sites:\n  - name: ams\n";
+        let parsed = p(text);
+        assert!(parsed.findings.is_empty());
+        let NodeKind::Map(entries) = &parsed.documents[0].root.kind else {
+            panic!("root is a map")
+        };
+        let NodeKind::Seq(items) = &entries[0].1.kind else {
+            panic!("sites is a list")
+        };
+        let NodeKind::Map(site) = &items[0].kind else {
+            panic!("site is a map")
+        };
+        let span = site[0].1.span;
+        assert_eq!(&text[span.start as usize..span.end as usize], "ams");
+    }
+
+    #[test]
+    fn duplicate_key_is_reported_and_dropped() {
+        let parsed = p("a: 1\na: 2\n");
+        assert_eq!(parsed.findings.len(), 1);
+        assert!(parsed.findings[0].message.contains("duplicate key"));
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let text = "[".repeat(100_000);
+        let parsed = p(&text);
+        assert_eq!(parsed.findings.len(), 1);
+        assert!(parsed.documents.is_empty());
+    }
+
+    #[test]
+    fn alias_bomb_is_bounded() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='j' {
+            text.push_str(&format!(
+                "{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = c;
+        }
+        let parsed = p(&text);
+        assert_eq!(parsed.findings.len(), 1, "{:?}", parsed.findings);
+        assert!(parsed.findings[0].message.contains("alias"));
+    }
+
+    #[test]
+    fn merge_keys_apply() {
+        let parsed = p("d: &d {x: 1, y: 2}\ne:\n  <<: *d\n  y: 3\n");
+        assert!(parsed.findings.is_empty());
+        let NodeKind::Map(root) = &parsed.documents[0].root.kind else {
+            panic!()
+        };
+        let NodeKind::Map(e) = &root[1].1.kind else {
+            panic!()
+        };
+        let keys: Vec<_> = e
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_scalar().unwrap().text.clone(),
+                    v.as_scalar().unwrap().text.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            vec![("y".into(), "3".into()), ("x".into(), "1".into())]
+        );
+    }
+}

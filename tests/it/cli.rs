@@ -1,0 +1,217 @@
+//! Drives the built binary: argv, exit codes, stdin, --output, formats.
+
+use crate::support::*;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+pub fn erlint() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_erlint"));
+    c.env_remove("NO_COLOR").env("COLUMNS", "100");
+    c
+}
+
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    erlint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run erlint")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = erlint()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const IPVPN_L2: &str = "\
+providers:
+  - name: contoso-mpls
+    offers:
+      ipvpn: [l3]
+sites:
+  - name: branch-42
+    kind: office
+    expressroute:
+      model: ipvpn
+      layer: l2
+      provider: contoso-mpls
+      circuits: [er-ams-1]
+circuits:
+  - name: er-ams-1
+    provider: contoso-mpls
+    peering_location: Amsterdam
+    bandwidth: 1Gbps
+    sku: standard
+    billing: metered
+";
+
+#[test]
+fn stdin_with_a_finding_exits_1_and_names_the_file() {
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "sites/branch.yaml",
+            "--format",
+            "concise",
+            "--select",
+            "ipvpn-layer2",
+        ],
+        IPVPN_L2.as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        stdout(&o),
+        "sites/branch.yaml:10:14: error[ipvpn-layer2] site `branch-42` requests Layer 2 from IPVPN provider `contoso-mpls`\n"
+    );
+}
+
+#[test]
+fn clean_design_exits_0_and_quiet_prints_nothing() {
+    let o = run_stdin(
+        &["check", "-", "--quiet", "--select", "duplicate-name"],
+        IPVPN_L2.as_bytes(),
+    );
+    assert_eq!(code(&o), 0);
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn fail_on_warning_fails_on_warnings_only_then() {
+    let design = IPVPN_L2.replace("layer: l2", "layer: l3");
+    // `unused-*` are warnings; here nothing is unused, so add a provider.
+    let design = format!("{design}  # spare\n") + "";
+    let with_unused = design.replace(
+        "providers:\n",
+        "providers:\n  - {name: spare, offers: {ethernet: [l2]}}\n",
+    );
+    let o = run_stdin(
+        &["check", "-", "--select", "unused-provider"],
+        with_unused.as_bytes(),
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--select",
+            "unused-provider",
+            "--fail-on",
+            "warning",
+        ],
+        with_unused.as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let dir = root();
+    for args in [
+        vec!["check", "--format", "xml"],
+        vec!["check", "--select", "no-such-rule"],
+        vec!["check", "definitely/not/here"],
+        vec!["explain", "no-such-rule"],
+        vec!["frobnicate"],
+        vec!["check", "--config", "no-such-erlint.toml"],
+    ] {
+        let o = run_in(&dir, &args);
+        assert_eq!(
+            code(&o),
+            2,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!o.stderr.is_empty(), "{args:?} prints a message");
+    }
+}
+
+#[test]
+fn no_command_prints_help() {
+    let o = run_in(&root(), &[]);
+    let text = String::from_utf8_lossy(&o.stderr).into_owned() + &stdout(&o);
+    assert!(text.contains("Usage"), "{text}");
+}
+
+#[test]
+fn output_file_is_written_and_unwritable_output_exits_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("report.json");
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--output",
+            out.to_str().expect("utf-8"),
+        ],
+        IPVPN_L2.as_bytes(),
+    );
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("report")).expect("json");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["findings"][0]["rule"], "ipvpn-layer2");
+    let bad = tmp.path().join("missing-dir/report.json");
+    let o = run_stdin(
+        &["check", "-", "--output", bad.to_str().expect("utf-8")],
+        IPVPN_L2.as_bytes(),
+    );
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_prints_a_page() {
+    let o = run_in(&root(), &["rules"]);
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    for r in erlint::rules::ALL {
+        assert!(
+            text.contains(r.name),
+            "{} missing from `erlint rules`",
+            r.name
+        );
+    }
+    let o = run_in(&root(), &["explain", "ipvpn-layer2"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with("# ipvpn-layer2"));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let o = run_stdin(&["check", "-", "--color", "always"], IPVPN_L2.as_bytes());
+    assert!(stdout(&o).contains('\u{1b}'), "--color always colors");
+    let o = run_stdin(&["check", "-", "--color", "never"], IPVPN_L2.as_bytes());
+    assert!(!stdout(&o).contains('\u{1b}'));
+    let mut c = erlint();
+    c.env("NO_COLOR", "1");
+    let o = c
+        .args(["check", "-", "--color", "auto"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!stdout(&o).contains('\u{1b}'));
+}

@@ -1,0 +1,7 @@
+//! One integration-test binary (each `tests/*.rs` would link its own).
+mod architecture;
+mod cli;
+mod fixtures;
+mod registry;
+mod rule_docs;
+mod support;
