@@ -43,6 +43,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .sites_of_circuit(cx.design, pos)
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
+            // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
+            .filter(|s| !(s.model() == Some(Model::Ipvpn) && s.layer() == Some(Layer::L2)))
             .collect();
         let Some(first) = sites.first() else { continue };
         let key = |s: &Site| {
