@@ -654,7 +654,7 @@ impl Lowerer {
             .value("cloud_exchange")
             .and_then(|v| self.boolean(v, "cloud_exchange"));
         let expressroute = match fields.get("expressroute").filter(|(_, v)| !v.is_null()) {
-            Some((k, v)) => self.expressroute(k, v, &what),
+            Some((k, v)) => self.expressroute(k, v, &what, name.span),
             None => {
                 self.missing(name.span, "expressroute", &what, &fields);
                 None
@@ -677,14 +677,22 @@ impl Lowerer {
         })
     }
 
-    fn expressroute(&mut self, key: &Node, node: &Node, site: &str) -> Option<ExpressRoute> {
+    /// A missing key inside `expressroute` is reported at the site's name
+    /// (missing-field points at the entity).
+    fn expressroute(
+        &mut self,
+        key: &Node,
+        node: &Node,
+        site: &str,
+        at: Span,
+    ) -> Option<ExpressRoute> {
         let fields = self.fields(node, EXPRESSROUTE_KEYS, "`expressroute`")?;
         let what = format!("the `expressroute` of {site}");
         let model_node = fields.value("model");
         let model = match model_node {
             Some(v) => self.enumeration(v, "model", Model::ALL),
             None => {
-                self.missing(key.span, "model", &what, &fields);
+                self.missing(at, "model", &what, &fields);
                 None
             }
         };
@@ -698,7 +706,7 @@ impl Lowerer {
             Some(_) => None,
             None => {
                 if needs_provider {
-                    self.missing(key.span, "layer", &what, &fields);
+                    self.missing(at, "layer", &what, &fields);
                 }
                 None
             }
@@ -710,7 +718,7 @@ impl Lowerer {
             Some(_) => None,
             None => {
                 if needs_provider {
-                    self.missing(key.span, "provider", &what, &fields);
+                    self.missing(at, "provider", &what, &fields);
                 }
                 None
             }
@@ -730,7 +738,7 @@ impl Lowerer {
                 list
             }
             None => {
-                self.missing(key.span, "circuits", &what, &fields);
+                self.missing(at, "circuits", &what, &fields);
                 None
             }
         };
@@ -944,14 +952,14 @@ impl Lowerer {
         let circuit = match fields.value("circuit") {
             Some(v) => self.string(v, "circuit"),
             None => {
-                self.missing(node.span, "circuit", what, &fields);
+                self.missing(first_key(node), "circuit", what, &fields);
                 None
             }
         };
         let subnet = match fields.value("subnet") {
             Some(v) => self.cidr(v, "subnet"),
             None => {
-                let at = circuit.as_ref().map_or(node.span, |c| c.span);
+                let at = circuit.as_ref().map_or(first_key(node), |c| c.span);
                 self.missing(at, "subnet", what, &fields);
                 None
             }
@@ -968,7 +976,7 @@ impl Lowerer {
         let vnet = match fields.value("vnet") {
             Some(v) => self.string(v, "vnet")?,
             None => {
-                self.missing(node.span, "vnet", "a link", &fields);
+                self.missing(first_key(node), "vnet", "a link", &fields);
                 return None;
             }
         };
@@ -1063,7 +1071,7 @@ impl Lowerer {
                 let sku = match f.value("sku") {
                     Some(v) => self.enumeration(v, "sku", GatewaySku::ALL),
                     None => {
-                        self.missing(k.span, "sku", &format!("the gateway of {what}"), &f);
+                        self.missing(name.span, "sku", &format!("the gateway of {what}"), &f);
                         None
                     }
                 };
@@ -1084,6 +1092,14 @@ impl Lowerer {
             gateway,
             span: node.span,
         })
+    }
+}
+
+/// The first key of a mapping (the entity's first line), else the node.
+fn first_key(node: &Node) -> Span {
+    match &node.kind {
+        NodeKind::Map(entries) => entries.first().map_or(node.span, |(k, _)| k.span),
+        _ => node.span,
     }
 }
 
