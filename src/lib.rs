@@ -106,35 +106,51 @@ struct FileResult {
 
 /// Lints a design: every stage from discovery to the sorted report.
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
-    let loaded: Vec<(String, Loaded)> = match input {
+    // Read, parse and lower every file in parallel; a file is read by the
+    // thread that parses it, so at most a few raw trees exist at once.
+    let results: Vec<Result<FileResult, String>> = match input {
         Input::Paths(paths) => {
             let files = discover::discover(paths, &settings.exclude, &settings.cwd)
                 .map_err(|m| RunError::MissingPath(m.0))?;
             files
                 .into_par_iter()
-                .map(|f| {
-                    let loaded = read_design_file(&f.path);
-                    (f.display, loaded)
+                .enumerate()
+                .map(|(i, f)| {
+                    let shown = f.display.clone();
+                    std::panic::catch_unwind(move || {
+                        let loaded = read_design_file(&f.path);
+                        process_file(file_id(i), f.display, loaded)
+                    })
+                    .map_err(|_| shown)
                 })
                 .collect()
         }
-        Input::Stdin { name, bytes } => vec![(name.clone(), decode(bytes.clone()))],
+        Input::Stdin { name, bytes } => {
+            let (path, bytes) = (name.clone(), bytes.clone());
+            vec![
+                std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes)))
+                    .map_err(|_| name.clone()),
+            ]
+        }
     };
-    let results: Vec<Result<FileResult, String>> = loaded
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, (path, loaded))| {
-            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-            let shown = path.clone();
-            std::panic::catch_unwind(move || process_file(id, path, loaded)).map_err(|_| shown)
-        })
-        .collect();
 
-    let mut sources = SourceDb::new();
-    let mut design = Design::default();
-    let mut findings = Vec::new();
+    // Merge in file order (deterministic on any thread count), into vectors
+    // sized once: no reallocation, no slack.
+    let mut ok = Vec::with_capacity(results.len());
     for r in results {
-        let r = r.map_err(|file| RunError::Internal { file })?;
+        ok.push(r.map_err(|file| RunError::Internal { file })?);
+    }
+    let total = |f: fn(&Design) -> usize| ok.iter().map(|r| f(&r.design)).sum::<usize>();
+    let mut design = Design {
+        providers: Vec::with_capacity(total(|d| d.providers.len())),
+        sites: Vec::with_capacity(total(|d| d.sites.len())),
+        circuits: Vec::with_capacity(total(|d| d.circuits.len())),
+        ports: Vec::with_capacity(total(|d| d.ports.len())),
+        virtual_networks: Vec::with_capacity(total(|d| d.virtual_networks.len())),
+    };
+    let mut findings = Vec::with_capacity(ok.iter().map(|r| r.findings.len()).sum());
+    let mut sources = SourceDb::new();
+    for r in ok {
         sources.add(r.source);
         design.extend(r.design);
         findings.extend(r.findings);
@@ -240,6 +256,10 @@ fn decode(bytes: Vec<u8>) -> Loaded {
             ))
         }
     }
+}
+
+fn file_id(i: usize) -> FileId {
+    FileId(u32::try_from(i).unwrap_or(u32::MAX))
 }
 
 fn process_file(id: FileId, path: String, loaded: Loaded) -> FileResult {

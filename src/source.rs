@@ -4,7 +4,7 @@
 //! position (findings, labels) carries a `Span`; turning it into the 1-based
 //! line and character column that users see happens here, once.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in the [`SourceDb`]. Files are numbered in sorted path
 /// order, so ids are deterministic for a given design.
@@ -65,33 +65,47 @@ pub struct SourceFile {
     /// the file lies under it, with `/` separators.
     pub path: String,
     pub text: Arc<str>,
-    line_starts: Vec<u32>,
+    /// Byte offset of each line's start; computed on first use, so files
+    /// without findings never pay for it.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> SourceFile {
-        let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(clamp_u32(i + 1));
-            }
-        }
         SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = Vec::with_capacity(1 + bytes.len() / 32);
+            starts.push(0u32);
+            starts.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\n')
+                    .map(|(i, _)| clamp_u32(i + 1)),
+            );
+            starts.shrink_to_fit();
+            starts
+        })
     }
 
     /// Line and character column of a byte offset. Offsets past the end or
     /// inside a multi-byte character are clamped, never a panic.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = (offset as usize).min(self.text.len());
-        let line_idx = match self.line_starts.binary_search(&clamp_u32(offset)) {
+        let line_starts = self.line_starts();
+        let line_idx = match line_starts.binary_search(&clamp_u32(offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0) as usize;
+        let line_start = line_starts.get(line_idx).copied().unwrap_or(0) as usize;
         let prefix = self.text.get(line_start..offset).map_or_else(
             || {
                 // `offset` is inside a character: count up to the previous boundary.
@@ -113,11 +127,11 @@ impl SourceFile {
 
     /// Text of the 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+        let line_starts = self.line_starts();
+        let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
+        let end = line_starts
             .get(line)
             .map_or(self.text.len(), |&e| e as usize);
         let s = self.text.get(start as usize..end).unwrap_or("");
@@ -125,7 +139,7 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text a span covers (empty when the span does not fit the text).

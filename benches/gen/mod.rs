@@ -173,21 +173,22 @@ const GEOS: &[Geo] = &[
         ],
         colo_pairs: &[("New York", "Chicago"), ("Dallas", "Silicon Valley")],
         ipvpn: &[
-            ("Verizon", &["Chicago", "Dallas", "Silicon Valley", "Washington DC"]),
+            (
+                "Verizon",
+                &["Chicago", "Dallas", "Silicon Valley", "Washington DC"],
+            ),
             ("Orange", &["Dallas", "Silicon Valley", "Washington DC"]),
         ],
-        regions: &["East US", "eastus2", "West US 2", "Central US", "North Central US"],
+        regions: &[
+            "East US",
+            "eastus2",
+            "West US 2",
+            "Central US",
+            "North Central US",
+        ],
         cities: &[
-            "New York",
-            "Boston",
-            "Chicago",
-            "Detroit",
-            "Dallas",
-            "Houston",
-            "San Jose",
-            "Seattle",
-            "Atlanta",
-            "Denver",
+            "New York", "Boston", "Chicago", "Detroit", "Dallas", "Houston", "San Jose", "Seattle",
+            "Atlanta", "Denver",
         ],
     },
 ];
@@ -552,7 +553,10 @@ impl Planner<'_> {
         let ca = format!("er-{i:06}-a");
         let cb = format!("er-{i:06}-b");
         let kind = if dc { "datacenter" } else { "colocation" };
-        let _ = write!(sites, "\n  - name: {name}\n    kind: {kind}\n    city: {city}\n");
+        let _ = write!(
+            sites,
+            "\n  - name: {name}\n    kind: {kind}\n    city: {city}\n"
+        );
         if !dc {
             sites.push_str("    cloud_exchange: true\n");
         }
@@ -576,8 +580,12 @@ impl Planner<'_> {
 
         let microsoft = dc && self.rng.below(10) == 0;
         let global_reach = dc && self.rng.below(10) == 0 && self.global_reach < (1 << 13);
-        let bandwidth = *self.rng.pick(&["1Gbps", "1Gbps", "2Gbps", "5Gbps", "10Gbps"]);
-        let sku = *self.rng.pick(&["standard", "standard", "standard", "premium"]);
+        let bandwidth = *self
+            .rng
+            .pick(&["1Gbps", "1Gbps", "2Gbps", "5Gbps", "10Gbps"]);
+        let sku = *self
+            .rng
+            .pick(&["standard", "standard", "standard", "premium"]);
         let billing = *self.rng.pick(&["metered", "unlimited"]);
         let fastpath = dc && self.rng.below(4) == 0;
         let first_circuit = self.circuits;

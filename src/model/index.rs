@@ -3,115 +3,270 @@
 //! cross-entity check linear.
 
 use super::{Circuit, Design, Port, Provider, Site, VirtualNetwork};
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// Name → position of the FIRST entity of that kind with that name (a later
 /// duplicate is `duplicate-name`'s finding and is otherwise ignored).
 #[derive(Debug, Default)]
 pub struct Index {
-    providers: HashMap<String, usize>,
-    circuits: HashMap<String, usize>,
-    ports: HashMap<String, usize>,
-    vnets: HashMap<String, usize>,
-    sites: HashMap<String, usize>,
+    providers: NameMap,
+    circuits: NameMap,
+    ports: NameMap,
+    vnets: NameMap,
+    sites: NameMap,
     /// Circuit position → positions of the sites that list it.
-    circuit_sites: Vec<Vec<usize>>,
+    circuit_sites: Groups,
     /// Circuit position → positions of the circuits that reference it in
     /// `global_reach`.
-    circuit_reached_by: Vec<Vec<usize>>,
+    circuit_reached_by: Groups,
     /// Vnet position → positions of the circuits that link it.
-    vnet_circuits: Vec<Vec<usize>>,
+    vnet_circuits: Groups,
     /// Port position → positions of the circuits on it.
-    port_circuits: Vec<Vec<usize>>,
+    port_circuits: Groups,
     /// Provider position → used by a site or a circuit.
     provider_used: Vec<bool>,
 }
 
-fn names<'a, T: 'a>(items: &'a [T], name: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut map = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        map.entry(name(item).to_string()).or_insert(i);
+/// A string → position map that stores each distinct name once, in one
+/// buffer (no allocation per name), and lists names in first-seen order.
+#[derive(Default)]
+struct NameMap {
+    text: String,
+    /// `(start, len, position)` of each distinct name, in first-seen order.
+    names: Vec<(u32, u32, u32)>,
+    /// Indices into `names`.
+    table: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl std::fmt::Debug for NameMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.iter().map(|(n, p)| (n, p)))
+            .finish()
     }
-    map
+}
+
+impl NameMap {
+    fn build<'a, T: 'a>(items: &'a [T], name: impl Fn(&T) -> &str) -> NameMap {
+        let mut map = NameMap {
+            text: String::with_capacity(items.iter().map(|i| name(i).len()).sum()),
+            names: Vec::with_capacity(items.len()),
+            table: hashbrown::HashTable::with_capacity(items.len()),
+            hasher: foldhash::fast::RandomState::default(),
+        };
+        for (pos, item) in items.iter().enumerate() {
+            map.insert(name(item), pos);
+        }
+        map
+    }
+
+    fn name(&self, i: u32) -> &str {
+        let (start, len, _) = self.names[i as usize];
+        &self.text[start as usize..(start + len) as usize]
+    }
+
+    /// Keeps the first position of a name.
+    fn insert(&mut self, name: &str, pos: usize) {
+        let (Ok(start), Ok(len), Ok(pos)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(name.len()),
+            u32::try_from(pos),
+        ) else {
+            return; // Past 4 GiB of names: not a design.
+        };
+        let hash = self.hasher.hash_one(name);
+        let NameMap {
+            text,
+            names,
+            table,
+            hasher,
+        } = self;
+        let slice = |i: u32| {
+            let (s, l, _) = names[i as usize];
+            &text[s as usize..(s + l) as usize]
+        };
+        if table.find(hash, |&i| slice(i) == name).is_some() {
+            return;
+        }
+        let Ok(i) = u32::try_from(names.len()) else {
+            return;
+        };
+        text.push_str(name);
+        names.push((start, len, pos));
+        let (text, names) = (&*text, &*names);
+        table.insert_unique(hash, i, |&j| {
+            let (s, l, _) = names[j as usize];
+            hasher.hash_one(&text[s as usize..(s + l) as usize])
+        });
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(name);
+        self.table
+            .find(hash, |&i| self.name(i) == name)
+            .map(|&i| self.names[i as usize].2 as usize)
+    }
+
+    /// Distinct names and their first positions, in first-seen order.
+    fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
+        (0..self.names.len() as u32).map(|i| (self.name(i), self.names[i as usize].2 as usize))
+    }
+}
+
+/// Position → positions, as one flat list with offsets (no allocation per
+/// entity).
+#[derive(Debug, Default)]
+struct Groups {
+    /// `starts[i]..starts[i + 1]` is group `i`'s range in `items`.
+    starts: Vec<u32>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    /// `len` groups from `(group, member)` pairs given in member order;
+    /// a member repeated right after itself in one group is kept once.
+    fn build(len: usize, pairs: &[(u32, u32)]) -> Groups {
+        Groups::collect(len, pairs, true)
+    }
+
+    /// Like [`Groups::build`], keeping repeats.
+    fn build_all(len: usize, pairs: &[(u32, u32)]) -> Groups {
+        Groups::collect(len, pairs, false)
+    }
+
+    fn collect(len: usize, pairs: &[(u32, u32)], dedup: bool) -> Groups {
+        let mut starts = vec![0u32; len + 1];
+        for &(g, _) in pairs {
+            starts[g as usize + 1] += 1;
+        }
+        for i in 0..len {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill: Vec<u32> = starts[..len].to_vec();
+        let mut items = vec![usize::MAX; pairs.len()];
+        for &(g, m) in pairs {
+            let g = g as usize;
+            let at = fill[g] as usize;
+            if dedup && at > starts[g] as usize && items[at - 1] == m as usize {
+                continue;
+            }
+            items[at] = m as usize;
+            fill[g] += 1;
+        }
+        // Drop the places left by repeats, keeping each group contiguous.
+        if fill.iter().zip(&starts[1..]).any(|(f, s)| f != s) {
+            let mut compact = Vec::with_capacity(items.len());
+            let mut new_starts = Vec::with_capacity(len + 1);
+            new_starts.push(0u32);
+            for g in 0..len {
+                compact.extend_from_slice(&items[starts[g] as usize..fill[g] as usize]);
+                new_starts.push(compact.len() as u32);
+            }
+            return Groups {
+                starts: new_starts,
+                items: compact,
+            };
+        }
+        Groups { starts, items }
+    }
+
+    fn get(&self, g: usize) -> &[usize] {
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+fn pos32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl Index {
     pub fn build(design: &Design) -> Index {
-        let mut ix = Index {
-            providers: names(&design.providers, |p| &p.name.value),
-            circuits: names(&design.circuits, |c| &c.name.value),
-            ports: names(&design.ports, |p| &p.name.value),
-            vnets: names(&design.virtual_networks, |v| &v.name.value),
-            sites: names(&design.sites, |s| &s.name.value),
-            circuit_sites: vec![Vec::new(); design.circuits.len()],
-            circuit_reached_by: vec![Vec::new(); design.circuits.len()],
-            vnet_circuits: vec![Vec::new(); design.virtual_networks.len()],
-            port_circuits: vec![Vec::new(); design.ports.len()],
-            provider_used: vec![false; design.providers.len()],
-        };
+        let providers = NameMap::build(&design.providers, |p| &p.name.value);
+        let circuits = NameMap::build(&design.circuits, |c| &c.name.value);
+        let ports = NameMap::build(&design.ports, |p| &p.name.value);
+        let vnets = NameMap::build(&design.virtual_networks, |v| &v.name.value);
+        let sites = NameMap::build(&design.sites, |s| &s.name.value);
+        let mut provider_used = vec![false; design.providers.len()];
+
+        let mut circuit_sites = Vec::with_capacity(design.sites.len() * 2);
         for (si, site) in design.sites.iter().enumerate() {
             for c in site.circuit_names() {
-                if let Some(&ci) = ix.circuits.get(&c.value) {
-                    if ix.circuit_sites[ci].last() != Some(&si) {
-                        ix.circuit_sites[ci].push(si);
-                    }
+                if let Some(ci) = circuits.get(&c.value) {
+                    circuit_sites.push((pos32(ci), pos32(si)));
                 }
             }
             if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
-                if let Some(&pi) = ix.providers.get(&p.value) {
-                    ix.provider_used[pi] = true;
+                if let Some(pi) = providers.get(&p.value) {
+                    provider_used[pi] = true;
                 }
             }
         }
+        let mut port_circuits = Vec::new();
+        let mut vnet_circuits = Vec::with_capacity(design.circuits.len());
+        let mut reached_by = Vec::new();
         for (ci, circuit) in design.circuits.iter().enumerate() {
             if let Some(p) = &circuit.provider {
-                if let Some(&pi) = ix.providers.get(&p.value) {
-                    ix.provider_used[pi] = true;
+                if let Some(pi) = providers.get(&p.value) {
+                    provider_used[pi] = true;
                 }
             }
             if let Some(p) = &circuit.port {
-                if let Some(&pi) = ix.ports.get(&p.value) {
-                    ix.port_circuits[pi].push(ci);
+                if let Some(pi) = ports.get(&p.value) {
+                    port_circuits.push((pos32(pi), pos32(ci)));
                 }
             }
             for link in circuit.links() {
-                if let Some(&vi) = ix.vnets.get(&link.vnet.value) {
-                    if ix.vnet_circuits[vi].last() != Some(&ci) {
-                        ix.vnet_circuits[vi].push(ci);
-                    }
+                if let Some(vi) = vnets.get(&link.vnet.value) {
+                    vnet_circuits.push((pos32(vi), pos32(ci)));
                 }
             }
             for gr in circuit.global_reach() {
-                if let Some(target) = gr.circuit.as_ref().and_then(|c| ix.circuits.get(&c.value)) {
-                    ix.circuit_reached_by[*target].push(ci);
+                if let Some(target) = gr.circuit.as_ref().and_then(|c| circuits.get(&c.value)) {
+                    // Every reference counts (no de-duplication), as listed.
+                    reached_by.push((pos32(target), pos32(ci)));
                 }
             }
         }
-        ix
+        Index {
+            circuit_sites: Groups::build(design.circuits.len(), &circuit_sites),
+            circuit_reached_by: Groups::build_all(design.circuits.len(), &reached_by),
+            vnet_circuits: Groups::build(design.virtual_networks.len(), &vnet_circuits),
+            port_circuits: Groups::build_all(design.ports.len(), &port_circuits),
+            provider_used,
+            providers,
+            circuits,
+            ports,
+            vnets,
+            sites,
+        }
     }
 
     pub fn provider<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Provider> {
-        self.providers.get(name).map(|&i| &design.providers[i])
+        self.providers.get(name).map(|i| &design.providers[i])
     }
 
     pub fn circuit<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Circuit> {
-        self.circuits.get(name).map(|&i| &design.circuits[i])
+        self.circuits.get(name).map(|i| &design.circuits[i])
     }
 
     pub fn circuit_pos(&self, name: &str) -> Option<usize> {
-        self.circuits.get(name).copied()
+        self.circuits.get(name)
     }
 
     pub fn port<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Port> {
-        self.ports.get(name).map(|&i| &design.ports[i])
+        self.ports.get(name).map(|i| &design.ports[i])
     }
 
     pub fn vnet<'d>(&self, design: &'d Design, name: &str) -> Option<&'d VirtualNetwork> {
-        self.vnets.get(name).map(|&i| &design.virtual_networks[i])
+        self.vnets.get(name).map(|i| &design.virtual_networks[i])
     }
 
     pub fn site<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Site> {
-        self.sites.get(name).map(|&i| &design.sites[i])
+        self.sites.get(name).map(|i| &design.sites[i])
     }
 
     /// True when `pos` is the first circuit of its name (not a duplicate).
@@ -119,7 +274,7 @@ impl Index {
         design
             .circuits
             .get(pos)
-            .is_some_and(|c| self.circuits.get(&c.name.value) == Some(&pos))
+            .is_some_and(|c| self.circuits.get(&c.name.value) == Some(pos))
     }
 
     /// Sites that list the circuit at `pos`, in design order.
@@ -130,20 +285,17 @@ impl Index {
     ) -> impl Iterator<Item = &'d Site> + use<'d, '_> {
         self.circuit_sites
             .get(pos)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(move |&i| &design.sites[i])
     }
 
     pub fn circuit_has_sites(&self, pos: usize) -> bool {
-        self.circuit_sites.get(pos).is_some_and(|v| !v.is_empty())
+        !self.circuit_sites.get(pos).is_empty()
     }
 
     /// Circuits that name the circuit at `pos` in their `global_reach`.
     pub fn circuit_reached_by(&self, pos: usize) -> &[usize] {
-        self.circuit_reached_by
-            .get(pos)
-            .map_or(&[], |v| v.as_slice())
+        self.circuit_reached_by.get(pos)
     }
 
     /// Circuits that link the virtual network at `pos`, in design order.
@@ -154,8 +306,7 @@ impl Index {
     ) -> impl Iterator<Item = &'d Circuit> + use<'d, '_> {
         self.vnet_circuits
             .get(pos)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(move |&i| &design.circuits[i])
     }
 
@@ -167,13 +318,12 @@ impl Index {
     ) -> impl Iterator<Item = &'d Circuit> + use<'d, '_> {
         self.port_circuits
             .get(pos)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(move |&i| &design.circuits[i])
     }
 
     pub fn port_has_circuits(&self, pos: usize) -> bool {
-        self.port_circuits.get(pos).is_some_and(|v| !v.is_empty())
+        !self.port_circuits.get(pos).is_empty()
     }
 
     pub fn provider_is_used(&self, pos: usize) -> bool {
@@ -181,18 +331,18 @@ impl Index {
     }
 
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {
-        self.providers.keys().map(String::as_str)
+        self.providers.iter().map(|(n, _)| n)
     }
 
     pub fn circuit_names(&self) -> impl Iterator<Item = &str> {
-        self.circuits.keys().map(String::as_str)
+        self.circuits.iter().map(|(n, _)| n)
     }
 
     pub fn port_names(&self) -> impl Iterator<Item = &str> {
-        self.ports.keys().map(String::as_str)
+        self.ports.iter().map(|(n, _)| n)
     }
 
     pub fn vnet_names(&self) -> impl Iterator<Item = &str> {
-        self.vnets.keys().map(String::as_str)
+        self.vnets.iter().map(|(n, _)| n)
     }
 }
