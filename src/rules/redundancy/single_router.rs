@@ -1,16 +1,56 @@
-//! TODO: `single-router` (stub, not implemented yet).
+//! A circuit's primary and secondary links end on one router, or the
+//! secondary router is missing.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "single-router",
     group: Group::Redundancy,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "a circuit's primary and secondary links end on the same router",
     doc: rule_doc!("single-router"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(routers) = &circuit.routers else {
+            continue;
+        };
+        let Some(primary) = &routers.value.primary else {
+            continue;
+        };
+        let name = &circuit.name.value;
+        let help = "terminate the secondary link on a second router: both BGP sessions are needed for the SLA, and one router is a single point of failure";
+        match &routers.value.secondary {
+            Some(secondary) if secondary.value.eq_ignore_ascii_case(&primary.value) => out.push(
+                Finding::at(
+                    routers.span,
+                    format!(
+                        "circuit `{name}` terminates both links on router `{}`",
+                        primary.value
+                    ),
+                )
+                .label(primary.span, "the primary link ends here")
+                .label(secondary.span, "and the secondary link on the same router")
+                .help(help),
+            ),
+            Some(_) => {}
+            // A secondary written wrong was already reported.
+            None if routers.value.has("secondary") => {}
+            None => out.push(
+                Finding::at(
+                    routers.span,
+                    format!("circuit `{name}` names no router for its secondary link"),
+                )
+                .label(primary.span, "only the primary link has a router")
+                .help(help),
+            ),
+        }
+    }
+    out
 }
