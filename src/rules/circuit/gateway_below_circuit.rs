@@ -14,8 +14,12 @@ pub static RULE: Rule = Rule {
 };
 
 /// The smallest gateway that carries `mbps`, for the help.
-fn suggestion(mbps: u64, current: GatewaySku) -> String {
+fn suggestion(mbps: u64, current: GatewaySku, fastpath: bool) -> String {
     let scale_units = mbps.div_ceil(1_000);
+    if fastpath && scale_units > 40 {
+        return "enable FastPath on the links (`fastpath: true`) so traffic bypasses the gateway"
+            .to_string();
+    }
     if current == GatewaySku::ErGwScale && scale_units <= 40 {
         return format!("raise `scale_units` to {scale_units} or more (1 Gbps per scale unit)");
     }
@@ -32,7 +36,7 @@ fn suggestion(mbps: u64, current: GatewaySku) -> String {
     } else if scale_units <= 40 {
         format!("use `ErGwScale` with {scale_units} scale units or more (1 Gbps per scale unit), or FastPath to bypass the gateway")
     } else {
-        "enable FastPath on the links (`ErGw3AZ`, or `ErGwScale` with 10 scale units or more) so traffic bypasses the gateway".to_string()
+        "use a gateway that supports FastPath (`ErGw3AZ`, or `ErGwScale` with 10 scale units or more) and enable it on the links (`fastpath: true`) so traffic bypasses the gateway".to_string()
     }
 }
 
@@ -81,7 +85,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 describe_gateway(gw, gw_sku.value)
             ),
         )
-        .help(suggestion(first_bw.value.mbps, gw_sku.value));
+        .help(suggestion(
+            first_bw.value.mbps,
+            gw_sku.value,
+            facts.fastpath,
+        ));
         for (c, b) in &faster {
             f = f.label(
                 b.span,

@@ -67,7 +67,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let f = Finding::at(
                 gw_sku.span,
                 format!(
-                    "virtual network `{vname}` is linked by {} circuits, more than the {max} its {gw_name} gateway accepts",
+                    "virtual network `{vname}` is linked by {} circuits, but its gateway ({gw_name}) accepts {max}",
                     circuits.len()
                 ),
             )

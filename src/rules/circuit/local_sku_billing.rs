@@ -31,7 +31,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Some(Delivery::Provider) => out.push(
                 Finding::at(
                     billing.span,
-                    format!("Local circuit `{name}` is billed `metered`, but ExpressRoute Local is billed unlimited"),
+                    format!("circuit `{name}` uses the Local SKU but is billed `metered`: ExpressRoute Local is billed unlimited"),
                 )
                 .label(sku.span, "the Local SKU includes data transfer")
                 .help("set `billing: unlimited`"),
@@ -39,7 +39,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Some(Delivery::Direct(_)) => out.push(
                 Finding::at(
                     billing.span,
-                    format!("Local circuit `{name}` on an ExpressRoute Direct port is billed `metered`"),
+                    format!("circuit `{name}` uses the Local SKU on an ExpressRoute Direct port and is billed `metered`"),
                 )
                 .label(sku.span, "the Local SKU is meant to be billed unlimited")
                 .help("switch the circuit to `billing: unlimited` once it is created (Direct circuits are created metered; unlimited cannot go back to metered)")

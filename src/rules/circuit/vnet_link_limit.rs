@@ -74,24 +74,32 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 "Global Reach connections count against the same limit",
             );
         }
+        let total = n_links + n_reach;
         let premium = sku::vnet_link_limit(Sku::Premium, bw.value) as usize;
-        let top = sku::vnet_link_limit(Sku::Premium, Bandwidth::from_gbps(10)) as usize;
-        let help = if s.value != Sku::Premium && n_links + n_reach <= premium {
+        // Bandwidth can be raised in place (never lowered): the smallest
+        // size whose Premium limit holds them all.
+        let enough = sku::PROVIDER_BANDWIDTHS_MBPS
+            .iter()
+            .map(|&m| Bandwidth::from_mbps(m))
+            .find(|&b| b > bw.value && sku::vnet_link_limit(Sku::Premium, b) as usize >= total);
+        let peering = "or reach more virtual networks through VNet peering with a linked hub";
+        let help = if s.value != Sku::Premium && total <= premium {
             format!(
-                "use `sku: premium` (up to {premium} at `{}`), or reach more virtual networks through VNet peering with a linked hub",
+                "use `sku: premium` (up to {premium} at `{}`), {peering}",
                 bw.value
             )
-        } else if n_links + n_reach <= top {
+        } else if let Some(b) = enough {
             let change = if s.value == Sku::Premium {
                 "raise the bandwidth"
             } else {
-                "use `sku: premium` with a higher bandwidth"
+                "use `sku: premium` and raise the bandwidth"
             };
             format!(
-                "{change} (Premium allows up to {top} from `10Gbps`), move links to another circuit, or reach more virtual networks through VNet peering with a linked hub"
+                "{change} to `{b}` or more (Premium allows {} there), move links to another circuit, {peering}",
+                sku::vnet_link_limit(Sku::Premium, b)
             )
         } else {
-            "move links to another circuit, or reach more virtual networks through VNet peering with a linked hub".to_string()
+            format!("move links to another circuit, {peering}")
         };
         out.push(f.help(help));
     }

@@ -56,7 +56,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         )
         .help("move one circuit to a different peering location (a City2 location such as `Amsterdam2` counts): one location is a single point of failure");
         for (c, loc) in &located {
-            f = f.label(loc.span, format!("circuit `{}`", c.name.value));
+            f = f.label(loc.span, format!("circuit `{}` is here", c.name.value));
         }
         out.push(f);
     }

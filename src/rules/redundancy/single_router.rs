@@ -35,8 +35,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         primary.value
                     ),
                 )
-                .label(primary.span, "the primary link ends here")
-                .label(secondary.span, "and the secondary link on the same router")
+                .label(secondary.span, "the secondary link ends on the same router")
                 .help(help),
             ),
             Some(_) => {}
@@ -47,7 +46,6 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     routers.span,
                     format!("circuit `{name}` names no router for its secondary link"),
                 )
-                .label(primary.span, "only the primary link has a router")
                 .help(help),
             ),
         }
