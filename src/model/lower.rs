@@ -1115,6 +1115,7 @@ impl Lowerer {
                     key: k.span,
                     sku,
                     scale_units,
+                    written: f.written(GATEWAY_KEYS),
                 })
             });
         Some(VirtualNetwork {

@@ -430,6 +430,16 @@ pub struct Gateway {
     pub key: Span,
     pub sku: Option<Spanned<GatewaySku>>,
     pub scale_units: Option<Spanned<u32>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
+}
+
+impl Gateway {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
 }
 
 #[derive(Clone, Debug)]

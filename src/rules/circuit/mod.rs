@@ -57,6 +57,10 @@ pub(crate) fn usable_gateway(
     if sku.value == GatewaySku::Basic {
         return None;
     }
+    // Scale units written wrong were reported; guessing 1 would cascade.
+    if sku.value == GatewaySku::ErGwScale && gw.scale_units.is_none() && gw.has("scale_units") {
+        return None;
+    }
     let facts = sku::gateway(sku.value, gw.scale_units.as_ref().map(|s| s.value));
     Some((gw, sku, facts))
 }
