@@ -208,6 +208,33 @@ impl<'a> Fields<'a> {
     fn value(&self, key: &str) -> Option<&'a Node> {
         self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
     }
+
+    /// The keys of `keys` written with a value (valid or not), plus those an
+    /// unknown key probably misspells: the model's `written` lists, which
+    /// tell rules that a `None` was already reported rather than absent.
+    fn written(&self, keys: &'static [Key]) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = keys
+            .iter()
+            .filter(|k| self.value(k.name).is_some())
+            .map(|k| k.name)
+            .collect();
+        for (k, _) in self.entries {
+            let Some(s) = k.as_scalar() else { continue };
+            if keys.iter().any(|key| key.name == s.text) {
+                continue;
+            }
+            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            if let Some(key) = found
+                .first()
+                .and_then(|b| keys.iter().find(|k| k.name == *b))
+            {
+                if self.get(key.name).is_none() && !out.contains(&key.name) {
+                    out.push(key.name);
+                }
+            }
+        }
+        out
+    }
 }
 
 impl Lowerer {
@@ -842,6 +869,7 @@ impl Lowerer {
             peerings,
             global_reach,
             links,
+            written: fields.written(CIRCUIT_KEYS),
             span: node.span,
         })
     }
@@ -855,7 +883,11 @@ impl Lowerer {
             .value("secondary")
             .and_then(|v| self.string(v, "secondary"));
         Some(Spanned::new(
-            CircuitRouters { primary, secondary },
+            CircuitRouters {
+                primary,
+                secondary,
+                written: fields.written(ROUTERS_KEYS),
+            },
             node.span,
         ))
     }
@@ -1083,6 +1115,7 @@ impl Lowerer {
                     key: k.span,
                     sku,
                     scale_units,
+                    written: f.written(GATEWAY_KEYS),
                 })
             });
         Some(VirtualNetwork {
@@ -1090,6 +1123,7 @@ impl Lowerer {
             region,
             address_space,
             gateway,
+            written: fields.written(VNET_KEYS),
             span: node.span,
         })
     }

@@ -348,6 +348,16 @@ impl Peerings {
 pub struct CircuitRouters {
     pub primary: Option<Spanned<String>>,
     pub secondary: Option<Spanned<String>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
+}
+
+impl CircuitRouters {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -380,10 +390,20 @@ pub struct Circuit {
     pub global_reach: Option<Spanned<Vec<GlobalReach>>>,
     /// The `links` key (its span is the key) and the links.
     pub links: Option<Spanned<Vec<Link>>>,
+    /// The keys written with a value, valid or not, and the keys an unknown
+    /// key probably misspells: a `None` above for a key listed here was
+    /// already reported by the loader, so rules must not call it absent.
+    pub written: Vec<&'static str>,
     pub span: Span,
 }
 
 impl Circuit {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     pub fn links(&self) -> &[Link] {
         self.links.as_ref().map_or(&[], |l| l.value.as_slice())
     }
@@ -410,6 +430,16 @@ pub struct Gateway {
     pub key: Span,
     pub sku: Option<Spanned<GatewaySku>>,
     pub scale_units: Option<Spanned<u32>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
+}
+
+impl Gateway {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -418,10 +448,18 @@ pub struct VirtualNetwork {
     pub region: Option<Spanned<String>>,
     pub address_space: Option<SpannedList<IpNet>>,
     pub gateway: Option<Gateway>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
     pub span: Span,
 }
 
 impl VirtualNetwork {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     pub fn address_space(&self) -> &[Spanned<IpNet>] {
         self.address_space
             .as_ref()
