@@ -190,9 +190,10 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     anchor,
                     items,
                 }) => {
+                    let end = container_end(text, s, start, items.iter());
                     let node = Node {
                         kind: NodeKind::Seq(items),
-                        span: Span::new(file, s, end.max(s)),
+                        span: Span::new(file, s, end),
                     };
                     remember(&mut anchors, anchor, &node);
                     node
@@ -206,11 +207,13 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     entries,
                     ..
                 }) => {
+                    let end =
+                        container_end(text, s, start, entries.iter().flat_map(|(k, v)| [k, v]));
                     let entries = merge_keys(entries);
                     let entries = drop_duplicate_keys(entries, &mut out.findings);
                     let node = Node {
                         kind: NodeKind::Map(entries),
-                        span: Span::new(file, s, end.max(s)),
+                        span: Span::new(file, s, end),
                     };
                     remember(&mut anchors, anchor, &node);
                     node
@@ -269,6 +272,27 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
         }
     }
     out
+}
+
+/// Where a sequence or mapping that starts at byte `s` ends. The parser's
+/// end event runs up to the next token (over trailing comments and blank
+/// lines), so: a flow collection ends after its closing bracket (at byte
+/// `close`), a block collection at the end of its last child.
+fn container_end<'a>(
+    text: &str,
+    s: usize,
+    close: usize,
+    children: impl Iterator<Item = &'a Node>,
+) -> usize {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(s), Some(b'[' | b'{')) && matches!(bytes.get(close), Some(b']' | b'}')) {
+        return close + 1;
+    }
+    children
+        .map(|c| c.span.end as usize)
+        .filter(|&e| e >= s)
+        .max()
+        .unwrap_or(s)
 }
 
 /// After a fatal error the partial document is dropped: linting half a
@@ -394,6 +418,24 @@ mod tests {
 
     fn p(text: &str) -> Parsed {
         parse(FileId(0), text)
+    }
+
+    #[test]
+    fn collection_spans_stop_before_trailing_comments() {
+        let text = "a:\n  ipvpn: [l3]   # managed\n  m: {x: 1}  # c\n  c:\n    - 1\n    - 2\n\n# tail\nd: 1\n";
+        let parsed = p(text);
+        assert!(parsed.findings.is_empty());
+        let NodeKind::Map(root) = &parsed.documents[0].root.kind else {
+            panic!("root is a map")
+        };
+        let NodeKind::Map(a) = &root[0].1.kind else {
+            panic!("a is a map")
+        };
+        let shown = |n: &Node| text[n.span.start as usize..n.span.end as usize].to_string();
+        assert_eq!(shown(&a[0].1), "[l3]");
+        assert_eq!(shown(&a[1].1), "{x: 1}");
+        assert_eq!(shown(&a[2].1), "- 1\n    - 2");
+        assert!(shown(&root[0].1).ends_with("- 2"));
     }
 
     #[test]
