@@ -314,9 +314,17 @@ pub struct Peering {
     pub advertised_public_prefixes: Option<SpannedList<IpNet>>,
     pub route_filter: Option<SpannedList<String>>,
     pub nat_pool: Option<Spanned<IpNet>>,
+    /// The keys written with a value, valid or not: a `None` above for a
+    /// written key was an invalid value, already reported.
+    pub written: Vec<&'static str>,
 }
 
 impl Peering {
+    /// True when `key` was written with a value (even an invalid one).
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     /// Every BGP subnet of this peering, IPv4 then IPv6, primary first.
     pub fn subnets(&self) -> impl Iterator<Item = &Spanned<IpNet>> {
         let v6 = self.ipv6.as_ref();

@@ -38,7 +38,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                             format!("ExpressRoute Direct site `{site_name}` lists circuit `{cname}`, which is not on a Direct port"),
                         )
                         .label(p.span, format!("`{cname}` is ordered from provider `{}`", p.value))
-                        .help(format!("list a circuit created on one of the site's ports (`port:`), or change the site's model from `direct`")),
+                        .help("list a circuit created on one of the site's Direct ports (`port:`), or use the provider's model instead of `direct`"),
                     );
                 }
                 continue;

@@ -33,7 +33,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     ),
                 )
                 .label(kind.span, format!("`{name}` is a {}", kind.value.as_str()))
-                .help("a cloud exchange is reached from inside its colocation facility: use `model: ethernet` or `ipvpn` for this site"),
+                .help("use `model: ethernet` or `ipvpn` for this site (a cloud exchange is reached from inside its colocation facility), or set `kind: colocation` if the site is in one"),
             );
             continue;
         }

@@ -17,13 +17,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let mut sites = cx.index.sites_of_circuit(cx.design, pos).peekable();
-        let Some(first) = sites.peek().copied() else {
+        let sites = super::sites_on_circuit(cx, pos);
+        let Some(first) = sites.first().copied() else {
             continue;
         };
-        let all_l3 = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
+        let all_l3 = sites
+            .iter()
             .all(|s| s.layer() == Some(Layer::L3) && s.model() != Some(Model::Direct));
         if !all_l3 {
             continue;

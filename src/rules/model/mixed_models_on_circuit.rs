@@ -38,9 +38,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         // Sites whose model is unknown were already reported.
-        let sites: Vec<&Site> = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
+        let sites: Vec<&Site> = super::sites_on_circuit(cx, pos)
+            .into_iter()
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
