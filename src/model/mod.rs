@@ -14,6 +14,7 @@ pub use index::Index;
 pub use net::{Bandwidth, IpNet};
 
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -446,6 +447,8 @@ pub struct Design {
     pub circuits: Vec<Circuit>,
     pub ports: Vec<Port>,
     pub virtual_networks: Vec<VirtualNetwork>,
+    /// What files that could not be read or parsed completely may hold.
+    pub unparsed: Unparsed,
 }
 
 impl Design {
@@ -456,5 +459,36 @@ impl Design {
         self.circuits.extend(other.circuits);
         self.ports.extend(other.ports);
         self.virtual_networks.extend(other.virtual_networks);
+        self.unparsed.words.extend(other.unparsed.words);
+        self.unparsed.opaque |= other.unparsed.opaque;
+    }
+}
+
+/// The names that files reported as `invalid-yaml` or `unreadable-file` may
+/// define or reference. A name that is undefined or unused in the parsed
+/// part of the design, but written in such a file, is that file's problem:
+/// `undefined-reference` and the `unused-*` rules stay silent about it.
+#[derive(Clone, Debug, Default)]
+pub struct Unparsed {
+    /// Name-like words of the text that could not be lowered.
+    pub words: HashSet<String>,
+    /// A file whose text is unknown: it may hold any name.
+    pub opaque: bool,
+}
+
+impl Unparsed {
+    /// Adds the name-like words of a file that was not lowered completely.
+    pub fn add_text(&mut self, text: &str) {
+        let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+        self.words.extend(
+            text.split(|c: char| !is_name_char(c))
+                .filter(|w| !w.is_empty() && w.len() <= 64)
+                .map(str::to_string),
+        );
+    }
+
+    /// True when an unparsed file may mention `name`.
+    pub fn may_mention(&self, name: &str) -> bool {
+        self.opaque || self.words.contains(name)
     }
 }

@@ -93,6 +93,9 @@ pub struct Document {
 pub struct Parsed {
     pub documents: Vec<Document>,
     pub findings: Vec<Finding>,
+    /// A fatal error stopped parsing: part of the file is not in
+    /// `documents`.
+    pub truncated: bool,
 }
 
 enum Frame {
@@ -125,7 +128,9 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
             Some(Ok(ev)) => ev,
             Some(Err(err)) => {
                 let m = err.marker();
-                let at = conv.byte(m.index());
+                // An error found at the end of the text (an unclosed bracket
+                // or quote) is shown after the last character written.
+                let at = conv.byte(m.index()).min(text.trim_end().len());
                 let info = err.info();
                 out.findings.push(
                     Finding::stage(
@@ -135,6 +140,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     )
                     .help(scan_error_help(info)),
                 );
+                out.truncated = true;
                 break;
             }
         };
@@ -297,7 +303,8 @@ fn container_end<'a>(
 
 /// After a fatal error the partial document is dropped: linting half a
 /// document would report fields as missing that are merely unparsed.
-fn discard_partial(out: Parsed) -> Parsed {
+fn discard_partial(mut out: Parsed) -> Parsed {
+    out.truncated = true;
     out
 }
 

@@ -16,6 +16,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     for (pos, p) in cx.design.ports.iter().enumerate() {
         if cx.index.port(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
             || cx.index.port_has_circuits(pos)
+            // A name written in a file that could not be parsed may be used there.
+            || cx.design.unparsed.may_mention(&p.name.value)
         {
             continue;
         }

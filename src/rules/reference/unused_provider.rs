@@ -17,6 +17,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // Only the first definition of a name is indexed; later ones are duplicates.
         if cx.index.provider(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
             || cx.index.provider_is_used(pos)
+            // A name written in a file that could not be parsed may be used there.
+            || cx.design.unparsed.may_mention(&p.name.value)
         {
             continue;
         }
