@@ -222,6 +222,12 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn decode(bytes: Vec<u8>) -> Loaded {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Loaded::NotText(
+            "UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8".into(),
+            bytes,
+        );
+    }
     if bytes.contains(&0) {
         return Loaded::NotText(
             "binary file (it contains NUL bytes), not YAML text".into(),
