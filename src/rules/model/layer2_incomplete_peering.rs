@@ -56,15 +56,15 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let mut f = Finding::at(
                 peering.key,
                 format!(
-                    "{} peering of circuit `{}` has no {}, which you configure yourself with {why}",
-                    peering.kind.as_str(),
+                    "{} of circuit `{}` lacks {}, which you set yourself with {why}",
+                    super::peering_name(peering.kind),
                     circuit.name.value,
-                    missing.join(", ")
+                    super::and_list(&missing)
                 ),
             )
             .help(format!(
-                "add {} to the peering; with {why} your routers run BGP with Microsoft",
-                missing.join(", ")
+                "add {}: with {why} your routers run BGP with Microsoft",
+                super::and_list(&missing)
             ));
             if let Some(span) = why_span {
                 f = f.label(span, format!("site `{}` uses {why}", site.name.value));

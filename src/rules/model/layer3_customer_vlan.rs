@@ -39,9 +39,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let mut f = Finding::at(
                 vlan.span,
                 format!(
-                    "circuit `{}` is used only at managed Layer 3, where the provider chooses the VLAN of the {} peering",
+                    "circuit `{}` is used only at managed Layer 3, where the provider chooses the VLAN of the {}",
                     circuit.name.value,
-                    peering.kind.as_str()
+                    super::peering_name(peering.kind)
                 ),
             )
             .help("remove `vlan_id`, or agree it with the provider if the contract lets you choose");

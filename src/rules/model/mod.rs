@@ -58,3 +58,21 @@ pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Cir
         }
     }
 }
+
+/// "private peering", "Microsoft peering", as people write it.
+pub(crate) fn peering_name(kind: PeeringKind) -> &'static str {
+    match kind {
+        PeeringKind::Private => "private peering",
+        PeeringKind::Microsoft => "Microsoft peering",
+        PeeringKind::Public => "public peering",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

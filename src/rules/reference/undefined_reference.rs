@@ -27,7 +27,7 @@ fn report<'a>(
     }
     let close = suggest::closest(&name.value, known, 3);
     let help = match suggest::did_you_mean(&close) {
-        Some(d) => format!("{d} otherwise define {kind} `{}`", name.value),
+        Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
         None => format!("define {kind} `{}`, or fix the name", name.value),
     };
     out.push(
