@@ -412,11 +412,23 @@ fn describe_scan_error(info: &str) -> String {
 }
 
 fn scan_error_help(info: &str) -> String {
-    if info.to_ascii_lowercase().contains("tab") {
-        "indent with spaces".to_string()
+    let lower = info.to_ascii_lowercase();
+    let help = if lower.contains("tab") {
+        "indent with spaces"
+    } else if lower.contains("mapping values are not allowed") {
+        "indent this key like the other keys of its mapping, or quote a value that contains `: `"
+    } else if lower.contains("expected '-' indicator") || lower.contains("expected key") {
+        "indent this line like the other entries above it"
+    } else if lower.contains("',' or ']'") {
+        "close the `[` list with `]`, and separate its items with `,`"
+    } else if lower.contains("',' or '}'") {
+        "close the `{` mapping with `}`, and separate its entries with `,`"
+    } else if lower.contains("quoted scalar") {
+        "close the quote, and write a quote inside the text as `\\\"` (or use the other quote)"
     } else {
-        "fix the YAML syntax at this position; the rest of the design is still checked".to_string()
-    }
+        "fix the YAML syntax at this position"
+    };
+    format!("{help}; the rest of the design is still checked")
 }
 
 #[cfg(test)]
