@@ -224,13 +224,14 @@ fn io_reason(e: &std::io::Error) -> String {
 fn decode(bytes: Vec<u8>) -> Loaded {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Loaded::NotText(
-            "UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8".into(),
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8"
+                .into(),
             bytes,
         );
     }
     if bytes.contains(&0) {
         return Loaded::NotText(
-            "binary file (it contains NUL bytes), not YAML text".into(),
+            "the file is binary (it contains NUL bytes), not YAML text".into(),
             bytes,
         );
     }
@@ -248,7 +249,7 @@ fn decode(bytes: Vec<u8>) -> Loaded {
             let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
             let byte = bytes.get(valid).copied().unwrap_or(0);
             Loaded::NotText(
-                format!("not UTF-8 text: invalid byte 0x{byte:02x} on line {line}"),
+                format!("the file is not UTF-8 text: invalid byte 0x{byte:02x} on line {line}"),
                 bytes,
             )
         }

@@ -130,12 +130,29 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                 let m = err.marker();
                 // An error found at the end of the text (an unclosed bracket
                 // or quote) is shown after the last character written.
-                let at = conv.byte(m.index()).min(text.trim_end().len());
+                let mut at = conv.byte(m.index()).min(text.trim_end().len());
                 let info = err.info();
+                let mut width = 0;
+                // The scanner reports a tab at the token before it: point at
+                // the tab itself.
+                if info.to_ascii_lowercase().contains("tab") {
+                    let line_start = text
+                        .get(..at)
+                        .and_then(|t| t.rfind('\n'))
+                        .map_or(0, |i| i + 1);
+                    let tab = text
+                        .get(line_start..)
+                        .and_then(|rest| rest.find('\t'))
+                        .map(|i| line_start + i);
+                    if let Some(tab) = tab {
+                        at = tab;
+                        width = 1;
+                    }
+                }
                 out.findings.push(
                     Finding::stage(
                         "invalid-yaml",
-                        Span::new(file, at, at),
+                        Span::new(file, at, at + width),
                         format!("invalid YAML: {}", describe_scan_error(info)),
                     )
                     .help(scan_error_help(info)),

@@ -56,7 +56,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let mut f = Finding::at(
                 peering.key,
                 format!(
-                    "{} of circuit `{}` lacks {}, which you set yourself with {why}",
+                    "the {} of circuit `{}` lacks {}, which you set yourself with {why}",
                     super::peering_name(peering.kind),
                     circuit.name.value,
                     super::and_list(&missing)

@@ -25,7 +25,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         out.push(
-            Finding::at(p.name.span, format!("ExpressRoute Direct port `{}` is not used by any circuit", p.name.value))
+            Finding::at(p.name.span, format!("port `{}` is not used by any circuit", p.name.value))
                 .help("create circuits on it with `port:`, or remove it: a port is billed from 45 days after creation"),
         );
     }
