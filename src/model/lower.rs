@@ -404,7 +404,7 @@ impl Lowerer {
             self.invalid(
                 node,
                 format!("`{}` is not a valid name", s.value),
-                "names are 1-64 characters of letters, digits, `.`, `_` and `-`",
+                "use 1-64 characters: letters, digits, `.`, `_` and `-` (no spaces)",
             );
         }
         // Keep an invalid name: references to it should still resolve.
