@@ -579,7 +579,7 @@ impl Lowerer {
                 self.name(fields.claimed_value("name")?, "name")
             }
             None => {
-                self.missing(first_key(node, fields), "name", what, fields);
+                self.missing(first_key(node), "name", what, fields);
                 None
             }
         }
@@ -731,7 +731,8 @@ impl Lowerer {
         })
     }
 
-    /// `at` is the site's name: where a missing key is reported.
+    /// A missing key inside `expressroute` is reported at the site's name
+    /// (missing-field points at the entity).
     fn expressroute(
         &mut self,
         key: &Node,
@@ -1011,14 +1012,14 @@ impl Lowerer {
         let circuit = match fields.value("circuit") {
             Some(v) => self.string(v, "circuit"),
             None => {
-                self.missing(first_key(node, &fields), "circuit", what, &fields);
+                self.missing(first_key(node), "circuit", what, &fields);
                 None
             }
         };
         let subnet = match fields.value("subnet") {
             Some(v) => self.cidr(v, "subnet"),
             None => {
-                let at = first_key(node, &fields);
+                let at = circuit.as_ref().map_or(first_key(node), |c| c.span);
                 self.missing(at, "subnet", what, &fields);
                 None
             }
@@ -1035,7 +1036,7 @@ impl Lowerer {
         let vnet = match fields.value("vnet") {
             Some(v) => self.string(v, "vnet")?,
             None => {
-                self.missing(first_key(node, &fields), "vnet", "a link", &fields);
+                self.missing(first_key(node), "vnet", "a link", &fields);
                 return None;
             }
         };
@@ -1154,9 +1155,12 @@ impl Lowerer {
     }
 }
 
-/// An entity's first line: its first key, or the node when it has none.
-fn first_key(node: &Node, fields: &Fields<'_>) -> Span {
-    fields.entries.first().map_or(node.span, |(k, _)| k.span)
+/// The first key of a mapping (the entity's first line), else the node.
+fn first_key(node: &Node) -> Span {
+    match &node.kind {
+        NodeKind::Map(entries) => entries.first().map_or(node.span, |(k, _)| k.span),
+        _ => node.span,
+    }
 }
 
 fn key_list(keys: &[Key]) -> String {
