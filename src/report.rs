@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::source::{LineCol, SourceDb};
 
-/// Path, start, rule, message, end: the order findings are printed in.
+/// Path, start, rule, message, end: the order findings are reported in.
 type SortKey = (String, LineCol, &'static str, String, u32);
 
 /// A finding with its resolved positions.

@@ -14,6 +14,7 @@ pub use index::Index;
 pub use net::{Bandwidth, IpNet};
 
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -314,9 +315,17 @@ pub struct Peering {
     pub advertised_public_prefixes: Option<SpannedList<IpNet>>,
     pub route_filter: Option<SpannedList<String>>,
     pub nat_pool: Option<Spanned<IpNet>>,
+    /// The keys written with a value, valid or not: a `None` above for a
+    /// written key was an invalid value, already reported.
+    pub written: Vec<&'static str>,
 }
 
 impl Peering {
+    /// True when `key` was written with a value (even an invalid one).
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     /// Every BGP subnet of this peering, IPv4 then IPv6, primary first.
     pub fn subnets(&self) -> impl Iterator<Item = &Spanned<IpNet>> {
         let v6 = self.ipv6.as_ref();
@@ -476,6 +485,8 @@ pub struct Design {
     pub circuits: Vec<Circuit>,
     pub ports: Vec<Port>,
     pub virtual_networks: Vec<VirtualNetwork>,
+    /// What files that could not be read or parsed completely may hold.
+    pub unparsed: Unparsed,
 }
 
 impl Design {
@@ -486,5 +497,36 @@ impl Design {
         self.circuits.extend(other.circuits);
         self.ports.extend(other.ports);
         self.virtual_networks.extend(other.virtual_networks);
+        self.unparsed.words.extend(other.unparsed.words);
+        self.unparsed.opaque |= other.unparsed.opaque;
+    }
+}
+
+/// The names that files reported as `invalid-yaml` or `unreadable-file` may
+/// define or reference. A name that is undefined or unused in the parsed
+/// part of the design, but written in such a file, is that file's problem:
+/// `undefined-reference` and the `unused-*` rules stay silent about it.
+#[derive(Clone, Debug, Default)]
+pub struct Unparsed {
+    /// Name-like words of the text that could not be lowered.
+    pub words: HashSet<String>,
+    /// A file whose text is unknown: it may hold any name.
+    pub opaque: bool,
+}
+
+impl Unparsed {
+    /// Adds the name-like words of a file that was not lowered completely.
+    pub fn add_text(&mut self, text: &str) {
+        let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+        self.words.extend(
+            text.split(|c: char| !is_name_char(c))
+                .filter(|w| !w.is_empty() && w.len() <= 64)
+                .map(str::to_string),
+        );
+    }
+
+    /// True when an unparsed file may mention `name`.
+    pub fn may_mention(&self, name: &str) -> bool {
+        self.opaque || self.words.contains(name)
     }
 }
