@@ -6,12 +6,13 @@
 //! that is how one root cause stays one finding.
 
 pub mod index;
+pub mod intervals;
 pub mod lower;
 pub mod net;
 pub mod schema;
 
 pub use index::Index;
-pub use net::{Bandwidth, IpNet};
+pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;
 
