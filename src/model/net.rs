@@ -81,6 +81,16 @@ impl IpNet {
         self.addr_u128() & self.host_mask() != 0
     }
 
+    /// True when this is exactly a `/v4_len` IPv4 or `/v6_len` IPv6
+    /// network (no host bits set).
+    pub fn is_network_of(&self, v4_len: u8, v6_len: u8) -> bool {
+        let want = match self.family() {
+            Family::V4 => v4_len,
+            Family::V6 => v6_len,
+        };
+        self.prefix_len == want && !self.has_host_bits()
+    }
+
     /// First and last address covered, as integers of the family.
     pub fn range(&self) -> (u128, u128) {
         let start = self.addr_u128() & !self.host_mask();
@@ -206,7 +216,10 @@ const SPECIAL_USE: &[(IpNet, SpecialUse)] = &[
     (v6(0x2001, 0xdb8, 0, 0, 0, 0, 32), SpecialUse::Documentation),
     (v6(0x3fff, 0, 0, 0, 0, 0, 20), SpecialUse::Documentation),
     (v6(0xff00, 0, 0, 0, 0, 0, 8), SpecialUse::Multicast),
-    (v6(0, 0, 0, 0, 0, 0xffff, 96), SpecialUse::ProtocolAssignments),
+    (
+        v6(0, 0, 0, 0, 0, 0xffff, 96),
+        SpecialUse::ProtocolAssignments,
+    ),
     (
         IpNet {
             addr: IpAddr::V6(Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 1)),
