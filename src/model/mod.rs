@@ -298,6 +298,15 @@ impl PeeringKind {
             PeeringKind::Public => "public",
         }
     }
+
+    /// For messages: "the Microsoft peering".
+    pub fn describe(self) -> &'static str {
+        match self {
+            PeeringKind::Private => "private",
+            PeeringKind::Microsoft => "Microsoft",
+            PeeringKind::Public => "public",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

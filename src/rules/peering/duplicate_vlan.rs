@@ -38,15 +38,15 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     vlan.span,
                     format!(
                         "the {} and {} peerings of circuit `{}` both use VLAN ID `{}`",
-                        first_kind.as_str(),
-                        kind.as_str(),
+                        first_kind.describe(),
+                        kind.describe(),
                         circuit.name.value,
                         vlan.value
                     ),
                 )
                 .label(
                     first.span,
-                    format!("VLAN of the {} peering", first_kind.as_str()),
+                    format!("VLAN of the {} peering", first_kind.describe()),
                 )
                 .help("give each peering of the circuit its own VLAN ID"),
             );

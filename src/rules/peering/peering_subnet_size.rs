@@ -42,16 +42,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     Family::V6 => ("an IPv6 /126", "IPv4 subnets go directly under the peering"),
                 };
                 let whose = format!(
-                    "`{key}` of the {} peering of circuit `{}`",
-                    peering.kind.as_str(),
+                    "`{key}` `{net}` of the {} peering of circuit `{}`",
+                    peering.kind.describe(),
                     circuit.name.value
                 );
                 let finding = if net.family() != family {
                     Finding::at(
                         subnet.span,
-                        format!(
-                            "{whose} is `{net}`, of the wrong address family: it must be {want}"
-                        ),
+                        format!("{whose} is of the wrong address family: it must be {want}"),
                     )
                     .help(format!("write {want} here; {other}"))
                 } else if net.prefix_len != want_len(family) {
@@ -65,7 +63,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         LINK_V6 - 1
                     ))
                 } else {
-                    Finding::at(subnet.span, format!("{whose} `{net}` has host bits set"))
+                    Finding::at(subnet.span, format!("{whose} has host bits set"))
                         .help(format!("write the network address, `{}`", net.network()))
                 };
                 out.push(finding);

@@ -71,7 +71,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     "`{}` `{}` of the {} peering of circuit `{}` {same} its `{}` `{}`",
                     e.key,
                     e.subnet.value,
-                    e.kind.as_str(),
+                    e.kind.describe(),
                     e.circuit,
                     o.key,
                     o.subnet.value
@@ -86,11 +86,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     "`{}` `{}` of the {} peering of circuit `{}` {same} `{}` `{}` of the {} peering of circuit `{}`",
                     e.key,
                     e.subnet.value,
-                    e.kind.as_str(),
+                    e.kind.describe(),
                     e.circuit,
                     o.key,
                     o.subnet.value,
-                    o.kind.as_str(),
+                    o.kind.describe(),
                     o.circuit
                 ),
             )
@@ -99,7 +99,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 format!(
                     "`{}` of the {} peering of circuit `{}`",
                     o.key,
-                    o.kind.as_str(),
+                    o.kind.describe(),
                     o.circuit
                 ),
             )

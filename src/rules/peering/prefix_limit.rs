@@ -30,9 +30,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     let mut f = Finding::at(
                         n.span,
                         format!(
-                            "the private peering of circuit `{name}` advertises {} IPv4 prefixes, more than the {limit} a {} circuit accepts",
+                            "the private peering of circuit `{name}` advertises {} IPv4 prefixes, more than the {limit} {} accepts",
                             n.value,
-                            circuit.sku.as_ref().map_or("Premium", |_| sku_word(sku)),
+                            circuit.sku.as_ref().map_or("any circuit", |_| sku_word(sku)),
                         ),
                     );
                     if let Some(s) = &circuit.sku {
@@ -102,8 +102,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 
 fn sku_word(sku: Sku) -> &'static str {
     match sku {
-        Sku::Local => "Local",
-        Sku::Standard => "Standard",
-        Sku::Premium => "Premium",
+        Sku::Local => "a Local circuit",
+        Sku::Standard => "a Standard circuit",
+        Sku::Premium => "a Premium circuit",
     }
 }

@@ -57,7 +57,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     format!(
                         "peer ASN `{}` of the {} peering of circuit `{}` is reserved: {why}",
                         asn.value,
-                        peering.kind.as_str(),
+                        peering.kind.describe(),
                         circuit.name.value
                     ),
                 )

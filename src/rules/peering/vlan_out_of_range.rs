@@ -39,7 +39,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     format!(
                         "VLAN ID `{}` of the {} peering of circuit `{}` is outside 1-4094",
                         vlan.value,
-                        peering.kind.as_str(),
+                        peering.kind.describe(),
                         circuit.name.value
                     ),
                 )

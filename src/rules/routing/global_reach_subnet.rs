@@ -108,7 +108,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         {
             let whose = format!(
                 "the {} peering of circuit `{}`",
-                peering.kind.as_str(),
+                peering.kind.describe(),
                 circuit.name.value
             );
             for (key, _, s) in peering.subnet_fields() {
