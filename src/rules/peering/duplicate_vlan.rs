@@ -46,7 +46,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 )
                 .label(
                     first.span,
-                    format!("VLAN of the {} peering", first_kind.describe()),
+                    format!("the VLAN ID of the {} peering", first_kind.describe()),
                 )
                 .help("give each peering of the circuit its own VLAN ID"),
             );

@@ -37,7 +37,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 Finding::at(
                     vlan.span,
                     format!(
-                        "VLAN ID `{}` of the {} peering of circuit `{}` is outside 1-4094",
+                        "the VLAN ID `{}` of the {} peering of circuit `{}` is outside 1-4094",
                         vlan.value,
                         peering.kind.describe(),
                         circuit.name.value

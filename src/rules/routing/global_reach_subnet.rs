@@ -41,7 +41,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         Finding::at(
                             peer.span,
                             format!(
-                                "Global Reach connection of circuit `{name}` names circuit `{}`, which is not defined",
+                                "the Global Reach connection of circuit `{name}` names circuit `{}`, which is not defined",
                                 peer.value
                             ),
                         )
@@ -74,7 +74,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 Finding::at(
                     subnet.span,
                     format!(
-                        "Global Reach subnet `{net}` of circuit `{name}` is a /{}, not {want}",
+                        "the Global Reach subnet `{net}` of circuit `{name}` is a /{}, not {want}",
                         net.prefix_len
                     ),
                 )
@@ -84,7 +84,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             } else {
                 Finding::at(
                     subnet.span,
-                    format!("Global Reach subnet `{net}` of circuit `{name}` has host bits set"),
+                    format!(
+                        "the Global Reach subnet `{net}` of circuit `{name}` has host bits set"
+                    ),
                 )
                 .help(format!("write the network address, `{}`", net.network()))
             };
@@ -178,7 +180,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Finding::at(
                 r.subnet.span,
                 format!(
-                    "Global Reach subnet `{}` of circuit `{}` overlaps `{value}`, {what}",
+                    "the Global Reach subnet `{}` of circuit `{}` overlaps `{value}`, {what}",
                     r.subnet.value, r.circuit
                 ),
             )
