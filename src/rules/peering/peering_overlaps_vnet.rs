@@ -1,6 +1,7 @@
 //! A private-peering subnet overlaps the address space of a virtual network
 //! linked to the same circuit.
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     name: "peering-overlaps-vnet",
@@ -23,9 +24,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         };
         // The linked vnets, once each (an undefined one is undefined-reference's).
         let mut vnets: Vec<&VirtualNetwork> = Vec::new();
+        let mut seen = HashSet::new();
         for link in circuit.links() {
             if let Some(v) = cx.index.vnet(cx.design, &link.vnet.value) {
-                if !vnets.iter().any(|x| x.name.span == v.name.span) {
+                if seen.insert(v.name.span) {
                     vnets.push(v);
                 }
             }

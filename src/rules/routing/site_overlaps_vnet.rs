@@ -1,6 +1,7 @@
 //! A site prefix overlaps the address space of a virtual network it reaches.
 use crate::model::intervals::{first_overlapping, Interval};
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     name: "site-overlaps-vnet",
@@ -27,13 +28,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
         // The vnets this site reaches, once each, with the circuit that links it.
         let mut vnets: Vec<(&VirtualNetwork, &Circuit)> = Vec::new();
+        let mut seen = HashSet::new();
         for name in site.circuit_names() {
             let Some(circuit) = ix.circuit(d, &name.value) else {
                 continue;
             };
             for link in circuit.links() {
                 if let Some(v) = ix.vnet(d, &link.vnet.value) {
-                    if !vnets.iter().any(|(x, _)| x.name.span == v.name.span) {
+                    if seen.insert(v.name.span) {
                         vnets.push((v, circuit));
                     }
                 }
