@@ -6,12 +6,13 @@
 //! that is how one root cause stays one finding.
 
 pub mod index;
+pub mod intervals;
 pub mod lower;
 pub mod net;
 pub mod schema;
 
 pub use index::Index;
-pub use net::{Bandwidth, IpNet};
+pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;
 use std::collections::HashSet;
@@ -298,6 +299,15 @@ impl PeeringKind {
             PeeringKind::Public => "public",
         }
     }
+
+    /// For messages: "the Microsoft peering".
+    pub fn describe(self) -> &'static str {
+        match self {
+            PeeringKind::Private => "private",
+            PeeringKind::Microsoft => "Microsoft",
+            PeeringKind::Public => "public",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -334,6 +344,31 @@ impl Peering {
             .chain(self.secondary_subnet.iter())
             .chain(v6.and_then(|v| v.primary_subnet.as_ref()))
             .chain(v6.and_then(|v| v.secondary_subnet.as_ref()))
+    }
+
+    /// Every BGP subnet with the key it was written under (`primary_subnet`,
+    /// `ipv6.primary_subnet`, ...) and the family that key expects.
+    pub fn subnet_fields(&self) -> impl Iterator<Item = (&'static str, Family, &Spanned<IpNet>)> {
+        let v6 = self.ipv6.as_ref();
+        let v4 = [
+            ("primary_subnet", &self.primary_subnet),
+            ("secondary_subnet", &self.secondary_subnet),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.as_ref().map(|s| (k, Family::V4, s)));
+        let v6 = [
+            (
+                "ipv6.primary_subnet",
+                v6.and_then(|v| v.primary_subnet.as_ref()),
+            ),
+            (
+                "ipv6.secondary_subnet",
+                v6.and_then(|v| v.secondary_subnet.as_ref()),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.map(|s| (k, Family::V6, s)));
+        v4.chain(v6)
     }
 }
 
