@@ -114,6 +114,7 @@ enum Frame {
 
 /// Parse one file's text. Never panics, never recurses.
 pub fn parse(file: FileId, text: &str) -> Parsed {
+    let source_text = text;
     let mut out = Parsed::default();
     let mut conv = CharToByte::new(text);
     let mut parser = Parser::new_from_str(text);
@@ -249,7 +250,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                         text: text.into_owned(),
                         plain: matches!(style, ScalarStyle::Plain),
                     }),
-                    span: Span::new(file, start, end),
+                    span: Span::new(file, start, quoted_end(source_text, start, end, style)),
                 };
                 remember(&mut anchors, anchor, &node);
                 node
@@ -323,6 +324,38 @@ fn container_end<'a>(
 fn discard_partial(mut out: Parsed) -> Parsed {
     out.truncated = true;
     out
+}
+
+/// The scanner's span of a quoted scalar runs on over trailing blanks and a
+/// comment; end it at the closing quote instead.
+fn quoted_end(src: &str, start: usize, end: usize, style: ScalarStyle) -> usize {
+    let quote = match style {
+        ScalarStyle::SingleQuoted => b'\'',
+        ScalarStyle::DoubleQuoted => b'"',
+        _ => return end,
+    };
+    let bytes = src.as_bytes();
+    let end = end.min(bytes.len());
+    if bytes.get(start) != Some(&quote) {
+        return end;
+    }
+    let mut i = start + 1;
+    while i < end {
+        let b = bytes[i];
+        if quote == b'"' && b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == quote {
+            if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        i += 1;
+    }
+    end
 }
 
 fn remember(anchors: &mut HashMap<usize, Rc<Node>>, anchor: usize, node: &Node) {
@@ -490,6 +523,18 @@ mod tests {
         };
         let span = site[0].1.span;
         assert_eq!(&text[span.start as usize..span.end as usize], "ams");
+    }
+
+    #[test]
+    fn quoted_scalar_spans_stop_at_the_closing_quote() {
+        let text = "a: \"x y\"   # c\nb: 'it''s'  # d\n";
+        let parsed = p(text);
+        let NodeKind::Map(entries) = &parsed.documents[0].root.kind else {
+            panic!("root is a map")
+        };
+        let slice = |n: &Node| &text[n.span.start as usize..n.span.end as usize];
+        assert_eq!(slice(&entries[0].1), "\"x y\"");
+        assert_eq!(slice(&entries[1].1), "'it''s'");
     }
 
     #[test]
