@@ -1039,6 +1039,21 @@ providers:
     }
 
     #[test]
+    fn the_documented_example_reads() {
+        let doc = include_str!("../../docs/catalog.md");
+        let start = doc.find("```yaml\n").unwrap() + 8;
+        let end = start + doc[start..].find("```").unwrap();
+        let mut c = Catalog::builtin();
+        c.overlay_str("catalog.yaml", &doc[start..end]).unwrap();
+        assert_eq!(c.provider_at("contoso", "amsterdam3"), Some(true));
+        assert_eq!(
+            err("peering_locations:\n  - name: Amsterdam\n    local_region: []\n"),
+            "cat.yaml:3:5: unknown peering location field `local_region`; did you mean `local_regions`?"
+        );
+        assert!(doc.contains("catalog.yaml:3:5: unknown peering location field `local_region`; did you mean `local_regions`?"));
+    }
+
+    #[test]
     fn empty_files_are_fine() {
         let mut c = Catalog::builtin();
         c.overlay_str("c.yaml", "").unwrap();

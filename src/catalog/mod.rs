@@ -80,6 +80,15 @@ impl Cloud {
         }
     }
 
+    /// Short, for messages: `Azure public`, `Azure US Government`, `Azure China`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Cloud::Public => "Azure public",
+            Cloud::UsGovernment => "Azure US Government",
+            Cloud::China => "Azure China",
+        }
+    }
+
     /// The data's spelling or a short form (`public`, `US Government`,
     /// `usgov`, `China`), matched like every catalog name.
     pub fn parse(s: &str) -> Option<Cloud> {
@@ -468,6 +477,32 @@ impl Catalog {
         self.region(name).is_some_and(|r| std::ptr::eq(r, region))
     }
 
+    /// Other locations of the same metro and cloud that satisfy `wanted`
+    /// (`Seoul` for `Seoul2`), for "use ... instead" help texts.
+    pub fn same_metro<'a>(
+        &'a self,
+        from: &PeeringLocation,
+        wanted: impl Fn(&PeeringLocation) -> bool,
+    ) -> Vec<&'a PeeringLocation> {
+        self.locations
+            .iter()
+            .filter(|l| {
+                l.name != from.name
+                    && l.cloud == from.cloud
+                    && key(&l.city) == key(&from.city)
+                    && wanted(l)
+            })
+            .collect()
+    }
+
+    /// Locations whose Local SKU reaches `region`.
+    pub fn locations_local_to(&self, region: &Region) -> Vec<&PeeringLocation> {
+        self.locations
+            .iter()
+            .filter(|l| l.local_regions.iter().any(|r| self.is_region(r, region)))
+            .collect()
+    }
+
     /// Closest location names, for "did you mean".
     pub fn closest_locations(&self, name: &str) -> Vec<&str> {
         crate::suggest::closest(name, self.locations.iter().map(|l| l.name.as_str()), 3)
@@ -499,6 +534,16 @@ impl Catalog {
     /// format, with a header naming the docs and dates it comes from.
     pub fn to_yaml(&self) -> String {
         file::to_yaml(self)
+    }
+}
+
+/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` `` (`conj` = "or"/"and").
+pub fn quoted_list<S: AsRef<str>>(items: &[S], conj: &str) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("`{}`", s.as_ref())).collect();
+    match q.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {conj} {last}", init.join(", ")),
     }
 }
 
@@ -646,6 +691,35 @@ mod tests {
                 assert!(c.location(l).is_some(), "{}: location {l}", p.name);
             }
         }
+    }
+
+    #[test]
+    fn same_metro_alternatives() {
+        let c = Catalog::builtin();
+        let seoul2 = c.location("Seoul2").unwrap();
+        let names: Vec<&str> = c
+            .same_metro(seoul2, |l| l.direct)
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(names, vec!["Seoul"]);
+        let atl = c.location("Atlanta").unwrap();
+        assert!(c
+            .same_metro(atl, |l| !l.local_regions.is_empty())
+            .is_empty());
+        let wdc = c.location("Washington DC").unwrap();
+        assert!(c
+            .same_metro(wdc, |_| true)
+            .iter()
+            .all(|l| l.cloud == Cloud::Public));
+        let weu = c.region("West Europe").unwrap();
+        let ams: Vec<&str> = c
+            .locations_local_to(weu)
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(ams, vec!["Amsterdam", "Amsterdam2"]);
+        assert_eq!(quoted_list(&["a", "b", "c"], "or"), "`a`, `b` or `c`");
     }
 
     #[test]
