@@ -73,12 +73,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             }
             None => {
                 // Unknown to the catalog, or known at no location: skip.
+                if cx.catalog.provider_at(&provider.name.value, &loc.name) != Some(false) {
+                    continue;
+                }
                 let Some(known) = cx.catalog.provider_locations(&provider.name.value) else {
                     continue;
                 };
-                if known.iter().any(|l| std::ptr::eq(*l, loc)) {
-                    continue;
-                }
                 let catalog_name = cx
                     .catalog
                     .provider(&provider.name.value)
