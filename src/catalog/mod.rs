@@ -180,6 +180,8 @@ pub struct Catalog {
     pub providers: Vec<ProviderInfo>,
     /// Catalog files applied on top of the built-in data, as given.
     pub overlays: Vec<String>,
+    /// The same files, canonical, so design discovery can leave them out.
+    overlay_paths: Vec<std::path::PathBuf>,
     location_index: HashMap<String, usize>,
     region_index: HashMap<String, usize>,
     provider_index: HashMap<String, usize>,
@@ -522,7 +524,19 @@ impl Catalog {
     /// (format: `docs/catalog.md`). The error names the file and line; the
     /// run then exits 2.
     pub fn overlay_file(&mut self, path: &std::path::Path) -> Result<(), String> {
-        file::overlay_file(self, path)
+        file::overlay_file(self, path)?;
+        if let Ok(canonical) = std::fs::canonicalize(path) {
+            self.overlay_paths.push(canonical);
+        }
+        Ok(())
+    }
+
+    /// True when `path` is a catalog file applied to this catalog (a YAML
+    /// file in the design folder that is not part of the design).
+    pub fn is_overlay_file(&self, path: &std::path::Path) -> bool {
+        self.overlay_paths.iter().any(|o| {
+            o.file_name() == path.file_name() && std::fs::canonicalize(path).is_ok_and(|c| &c == o)
+        })
     }
 
     /// [`Catalog::overlay_file`] on text already read; `path` is for messages.

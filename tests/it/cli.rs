@@ -314,3 +314,29 @@ fn catalog_prints_the_effective_catalog_and_overlays_apply() {
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read catalog file"));
 }
+
+#[test]
+fn the_catalog_file_in_the_design_folder_is_not_linted_as_design() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    std::fs::write(dir.join("erlint.toml"), "catalog = \"catalog.yaml\"\n").expect("write");
+    std::fs::write(
+        dir.join("catalog.yaml"),
+        "regions:\n  - name: Austria East\n    geopolitical_region: Europe\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("vnets.yaml"),
+        "virtual_networks:\n  - name: hub-at\n    region: austria east\n    address_space: [10.1.0.0/16]\n",
+    )
+    .expect("write");
+    let o = run_in(dir, &["check", ".", "--format", "concise"]);
+    assert_eq!(
+        code(&o),
+        0,
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).is_empty() || !stdout(&o).contains("catalog.yaml"));
+}
