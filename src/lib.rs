@@ -108,8 +108,10 @@ struct FileResult {
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     let loaded: Vec<(String, Loaded)> = match input {
         Input::Paths(paths) => {
-            let files = discover::discover(paths, &settings.exclude, &settings.cwd)
+            let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
                 .map_err(|m| RunError::MissingPath(m.0))?;
+            // The design's catalog file is not a design file.
+            files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
             files
                 .into_par_iter()
                 .map(|f| {
