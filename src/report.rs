@@ -3,6 +3,9 @@
 use crate::finding::{Finding, Severity};
 use crate::source::{LineCol, SourceDb};
 
+/// Path, start, rule, message, end: the order findings are reported in.
+type SortKey = (String, LineCol, &'static str, String, u32);
+
 /// A finding with its resolved positions.
 #[derive(Debug)]
 pub struct Report {
@@ -14,7 +17,7 @@ pub struct Report {
 
 impl Report {
     pub fn new(mut findings: Vec<Finding>, sources: SourceDb) -> Report {
-        let mut keyed: Vec<((String, LineCol, &'static str, String, u32), Finding)> = findings
+        let mut keyed: Vec<(SortKey, Finding)> = findings
             .drain(..)
             .map(|f| {
                 let (start, _) = sources.line_col(f.primary);

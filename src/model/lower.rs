@@ -191,9 +191,12 @@ struct Lowerer {
 /// The entries of one mapping with the keys the format accepts there.
 struct Fields<'a> {
     entries: &'a [(Node, Node)],
-    /// Required keys that an unknown key probably misspells: their absence
-    /// is that `unknown-field`'s finding, not a `missing-field`.
-    claimed: Vec<&'static str>,
+    /// Keys that an unknown key probably misspells, with that entry's
+    /// position: their absence is that `unknown-field`'s finding, not a
+    /// `missing-field`.
+    claimed: Vec<(&'static str, usize)>,
+    /// The keys accepted here.
+    keys: &'static [Key],
 }
 
 impl<'a> Fields<'a> {
@@ -207,6 +210,43 @@ impl<'a> Fields<'a> {
     /// The value, treating `null` as absent.
     fn value(&self, key: &str) -> Option<&'a Node> {
         self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
+    }
+
+    /// The keys of `keys` written with a value (valid or not), plus those an
+    /// unknown key probably misspells: the model's `written` lists, which
+    /// tell rules that a `None` was already reported rather than absent.
+    fn written(&self, keys: &'static [Key]) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = keys
+            .iter()
+            .filter(|k| self.value(k.name).is_some())
+            .map(|k| k.name)
+            .collect();
+        for (k, _) in self.entries {
+            let Some(s) = k.as_scalar() else { continue };
+            if keys.iter().any(|key| key.name == s.text) {
+                continue;
+            }
+            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            if let Some(key) = found
+                .first()
+                .and_then(|b| keys.iter().find(|k| k.name == *b))
+            {
+                if self.get(key.name).is_none() && !out.contains(&key.name) {
+                    out.push(key.name);
+                }
+            }
+        }
+        out
+    }
+
+    fn is_claimed(&self, key: &str) -> bool {
+        self.claimed.iter().any(|(k, _)| *k == key)
+    }
+
+    /// The value of the unknown key that probably misspells `key`.
+    fn claimed_value(&self, key: &str) -> Option<&'a Node> {
+        let &(_, i) = self.claimed.iter().find(|(k, _)| *k == key)?;
+        self.entries.get(i).map(|(_, v)| v).filter(|v| !v.is_null())
     }
 }
 
@@ -272,18 +312,27 @@ impl Lowerer {
             .push(Finding::stage("invalid-value", node.span, message).help(help));
     }
 
+    /// Reports a required key that is absent, unless an unknown key
+    /// probably misspells it (that `unknown-field` is the finding).
     fn missing(&mut self, at: Span, key: &str, what: &str, fields: &Fields<'_>) {
-        if fields.claimed.contains(&key) {
+        if fields.is_claimed(key) {
             return;
         }
-        self.findings.push(
-            Finding::stage("missing-field", at, format!("{what} has no `{key}`"))
-                .help(format!("add `{key}`")),
-        );
+        let help = match fields.keys.iter().find(|k| k.name == key) {
+            Some(k) => format!("add `{key}` ({})", k.doc),
+            None => format!("add `{key}`"),
+        };
+        self.findings
+            .push(Finding::stage("missing-field", at, format!("{what} has no `{key}`")).help(help));
     }
 
     /// Reports unknown keys (with suggestions) and non-scalar keys.
-    fn fields<'a>(&mut self, node: &'a Node, keys: &[Key], what: &str) -> Option<Fields<'a>> {
+    fn fields<'a>(
+        &mut self,
+        node: &'a Node,
+        keys: &'static [Key],
+        what: &str,
+    ) -> Option<Fields<'a>> {
         let NodeKind::Map(entries) = &node.kind else {
             self.invalid(
                 node,
@@ -296,7 +345,7 @@ impl Lowerer {
             return None;
         };
         let mut claimed = Vec::new();
-        for (k, _) in entries {
+        for (i, (k, _)) in entries.iter().enumerate() {
             let Some(s) = k.as_scalar() else {
                 self.invalid(
                     k,
@@ -319,9 +368,11 @@ impl Lowerer {
                     let present = entries
                         .iter()
                         .any(|(k2, _)| k2.as_scalar().is_some_and(|s2| s2.text == *best));
+                    // Claimed even when optional: `layer` and `provider`
+                    // are required for most models.
                     if let Some(key) = keys.iter().find(|key| key.name == *best) {
-                        if key.required && !present {
-                            claimed.push(key.name);
+                        if !present && !claimed.iter().any(|(c, _)| *c == key.name) {
+                            claimed.push((key.name, i));
                         }
                     }
                     f.help(format!(
@@ -333,7 +384,11 @@ impl Lowerer {
             };
             self.findings.push(f);
         }
-        Some(Fields { entries, claimed })
+        Some(Fields {
+            entries,
+            claimed,
+            keys,
+        })
     }
 
     fn list_items<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
@@ -376,7 +431,7 @@ impl Lowerer {
             self.invalid(
                 node,
                 format!("`{}` is not a valid name", s.value),
-                "names are 1-64 characters of letters, digits, `.`, `_` and `-`",
+                "use 1-64 characters: letters, digits, `.`, `_` and `-` (no spaces)",
             );
         }
         // Keep an invalid name: references to it should still resolve.
@@ -545,9 +600,13 @@ impl Lowerer {
     ) -> Option<Spanned<String>> {
         match fields.value("name") {
             Some(v) => self.name(v, "name"),
+            // `nmae: er-ams-1`: reported as an unknown key; the value is
+            // still the name, so references to it resolve.
+            None if fields.claimed_value("name").is_some() => {
+                self.name(fields.claimed_value("name")?, "name")
+            }
             None => {
-                let at = fields.entries.first().map_or(node.span, |(k, _)| k.span);
-                self.missing(at, "name", what, fields);
+                self.missing(first_key(node), "name", what, fields);
                 None
             }
         }
@@ -589,6 +648,15 @@ impl Lowerer {
             );
             return None;
         };
+        if entries.is_empty() {
+            self.invalid(
+                node,
+                "`offers` lists no connectivity model",
+                "list what the contract offers, for example `offers: { ipvpn: [l3] }`",
+            );
+            return None;
+        }
+        let reported = self.findings.len();
         let mut offers = Vec::new();
         for (k, v) in entries {
             let model = match k.as_scalar() {
@@ -616,9 +684,17 @@ impl Lowerer {
                         None
                     }
                 },
-                None => None,
+                None => {
+                    self.invalid(
+                        k,
+                        "a key in `offers` must be a connectivity model",
+                        "accepted models: `cloud-exchange`, `ethernet`, `ipvpn`",
+                    );
+                    None
+                }
             };
-            let layers = self.list(v, "offers", |lw, n| lw.enumeration(n, "layer", Layer::ALL));
+            let list_key = k.as_scalar().map_or("offers", |s| s.text.as_str());
+            let layers = self.list(v, list_key, |lw, n| lw.enumeration(n, "layer", Layer::ALL));
             if let Some(l) = &layers {
                 if l.value.is_empty() && matches!(v.kind, NodeKind::Seq(_)) {
                     self.invalid(
@@ -631,6 +707,11 @@ impl Lowerer {
             if let (Some(model), Some(layers)) = (model, layers) {
                 offers.push(Offer { model, layers });
             }
+        }
+        // With one entry invalid, what the provider offers is unknown: rules
+        // that judge sites by the offers stay silent instead of guessing.
+        if self.findings.len() > reported {
+            return None;
         }
         Some(Spanned::new(offers, node.span))
     }
@@ -842,6 +923,7 @@ impl Lowerer {
             peerings,
             global_reach,
             links,
+            written: fields.written(CIRCUIT_KEYS),
             span: node.span,
         })
     }
@@ -855,7 +937,11 @@ impl Lowerer {
             .value("secondary")
             .and_then(|v| self.string(v, "secondary"));
         Some(Spanned::new(
-            CircuitRouters { primary, secondary },
+            CircuitRouters {
+                primary,
+                secondary,
+                written: fields.written(ROUTERS_KEYS),
+            },
             node.span,
         ))
     }
@@ -891,6 +977,7 @@ impl Lowerer {
             advertised_public_prefixes: None,
             route_filter: None,
             nat_pool: None,
+            written: Vec::new(),
         };
         if node.is_null() {
             // `private:` with nothing under it: a peering with no settings.
@@ -898,6 +985,11 @@ impl Lowerer {
         }
         let what = format!("`{}` peering", kind.as_str());
         let fields = self.fields(node, PEERING_KEYS, &what)?;
+        p.written = PEERING_KEYS
+            .iter()
+            .filter(|k| fields.value(k.name).is_some())
+            .map(|k| k.name)
+            .collect();
         p.peer_asn = fields
             .value("peer_asn")
             .and_then(|v| self.uint(v, "peer_asn"));
@@ -1083,6 +1175,7 @@ impl Lowerer {
                     key: k.span,
                     sku,
                     scale_units,
+                    written: f.written(GATEWAY_KEYS),
                 })
             });
         Some(VirtualNetwork {
@@ -1090,6 +1183,7 @@ impl Lowerer {
             region,
             address_space,
             gateway,
+            written: fields.written(VNET_KEYS),
             span: node.span,
         })
     }
