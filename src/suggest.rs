@@ -15,32 +15,65 @@ pub fn fold(s: &str) -> String {
 pub fn distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
-    }
-    // Three rows: two back (for transpositions), previous, current.
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
-                d = d.min(prev2[j - 1] + 1);
-            }
-            cur[j + 1] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > limit {
+    Scratch::default().distance(&a, &b, limit)
+}
+
+/// Buffers reused across comparisons, so scoring many candidates does not
+/// allocate per candidate.
+#[derive(Default)]
+struct Scratch {
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Scratch {
+    fn distance(&mut self, a: &[char], b: &[char], limit: usize) -> usize {
+        if a.len().abs_diff(b.len()) > limit {
             return limit + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        let Scratch { prev2, prev, cur } = self;
+        // Three rows: two back (for transpositions), previous, current.
+        prev2.clear();
+        prev2.resize(b.len() + 1, 0);
+        prev.clear();
+        prev.extend(0..=b.len());
+        cur.clear();
+        cur.resize(b.len() + 1, 0);
+        for (i, ca) in a.iter().enumerate() {
+            cur[0] = i + 1;
+            let mut row_min = cur[0];
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != cb);
+                let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+                if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                    d = d.min(prev2[j - 1] + 1);
+                }
+                cur[j + 1] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > limit {
+                return limit + 1;
+            }
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
+        }
+        prev[b.len()]
     }
-    prev[b.len()]
+}
+
+/// Folds `s` (as [`fold`]) into `out`, without allocating once `out` is
+/// large enough; returns the folded length in bytes.
+fn fold_into(s: &str, out: &mut Vec<char>) -> usize {
+    out.clear();
+    let mut bytes = 0;
+    for c in s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')) {
+        for l in c.to_lowercase() {
+            bytes += l.len_utf8();
+            out.push(l);
+        }
+    }
+    bytes
 }
 
 /// Up to `max` candidates close to `input`, closest first (ties in
@@ -50,20 +83,23 @@ pub fn closest<'a, I>(input: &str, candidates: I, max: usize) -> Vec<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let folded = fold(input);
-    let limit = (folded.chars().count() / 3).clamp(1, 3);
+    let mut folded = Vec::new();
+    let folded_bytes = fold_into(input, &mut folded);
+    let limit = (folded.len() / 3).clamp(1, 3);
+    let mut fc = Vec::new();
+    let mut scratch = Scratch::default();
     let mut scored: Vec<(usize, &'a str)> = Vec::new();
     for cand in candidates {
-        let fc = fold(cand);
+        let fc_bytes = fold_into(cand, &mut fc);
         let d = if fc == folded {
             0
         } else if !folded.is_empty()
             && (fc.starts_with(&folded) || folded.starts_with(&fc))
-            && fc.len().min(folded.len()) >= 4
+            && fc_bytes.min(folded_bytes) >= 4
         {
             1
         } else {
-            distance(&folded, &fc, limit)
+            scratch.distance(&folded, &fc, limit)
         };
         if d <= limit {
             scored.push((d, cand));
@@ -73,6 +109,54 @@ where
     scored.sort();
     scored.dedup();
     scored.into_iter().take(max).map(|(_, c)| c).collect()
+}
+
+/// Candidates near `input` in a large sorted name list: the names around
+/// where `input` would sort, by folded form and by reversed folded form (so
+/// a typo near either end still lands beside the name meant). Used by
+/// [`Index`](crate::model::Index) for designs with thousands of names, where
+/// comparing every name with every undefined reference would be quadratic.
+pub(crate) struct NearNames {
+    /// `(folded name, position)`, sorted.
+    forward: Vec<(String, u32)>,
+    /// `(reversed folded name, position)`, sorted.
+    backward: Vec<(String, u32)>,
+}
+
+/// How many names on each side of the insertion point are compared.
+const NEAR_WINDOW: usize = 48;
+
+impl NearNames {
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>) -> NearNames {
+        let mut forward: Vec<(String, u32)> = names
+            .enumerate()
+            .map(|(i, n)| (fold(n), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let mut backward: Vec<(String, u32)> = forward
+            .iter()
+            .map(|(f, i)| (f.chars().rev().collect(), *i))
+            .collect();
+        forward.sort_unstable();
+        backward.sort_unstable();
+        NearNames { forward, backward }
+    }
+
+    /// Positions (in the order `new` saw the names) worth comparing with
+    /// `input`, each once, ascending.
+    pub(crate) fn candidates(&self, input: &str) -> Vec<u32> {
+        let folded = fold(input);
+        let reversed: String = folded.chars().rev().collect();
+        let mut out = Vec::with_capacity(4 * NEAR_WINDOW);
+        for (list, key) in [(&self.forward, &folded), (&self.backward, &reversed)] {
+            let at = list.partition_point(|(n, _)| n.as_str() < key.as_str());
+            let lo = at.saturating_sub(NEAR_WINDOW);
+            let hi = (at + NEAR_WINDOW).min(list.len());
+            out.extend(list[lo..hi].iter().map(|(_, i)| *i));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// "did you mean `a` or `b`?" or `None`.

@@ -3,7 +3,9 @@
 //! cross-entity check linear.
 
 use super::{Circuit, Design, Port, Provider, Site, VirtualNetwork};
+use crate::suggest::{self, NearNames};
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 /// Name → position of the FIRST entity of that kind with that name (a later
 /// duplicate is `duplicate-name`'s finding and is otherwise ignored).
@@ -37,12 +39,18 @@ struct NameMap {
     /// Indices into `names`.
     table: hashbrown::HashTable<u32>,
     hasher: foldhash::fast::RandomState,
+    /// Sorted forms for "did you mean", built on first use.
+    near: OnceLock<NearNames>,
 }
+
+/// Up to this many names, suggestions compare every name; past it, only
+/// the names that sort near the one looked up ([`NearNames`]).
+const COMPARE_ALL_NAMES: usize = 2_000;
 
 impl std::fmt::Debug for NameMap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_map()
-            .entries(self.iter().map(|(n, p)| (n, p)))
+            .entries(self.iter())
             .finish()
     }
 }
@@ -54,6 +62,7 @@ impl NameMap {
             names: Vec::with_capacity(items.len()),
             table: hashbrown::HashTable::with_capacity(items.len()),
             hasher: foldhash::fast::RandomState::default(),
+            near: OnceLock::new(),
         };
         for (pos, item) in items.iter().enumerate() {
             map.insert(name(item), pos);
@@ -81,6 +90,7 @@ impl NameMap {
             names,
             table,
             hasher,
+            ..
         } = self;
         let slice = |i: u32| {
             let (s, l, _) = names[i as usize];
@@ -106,6 +116,19 @@ impl NameMap {
         self.table
             .find(hash, |&i| self.name(i) == name)
             .map(|&i| self.names[i as usize].2 as usize)
+    }
+
+    /// Up to `max` names close to `input`, closest first (see
+    /// [`suggest::closest`]); sub-linear past [`COMPARE_ALL_NAMES`] names.
+    fn similar(&self, input: &str, max: usize) -> Vec<&str> {
+        if self.names.len() <= COMPARE_ALL_NAMES {
+            return suggest::closest(input, self.iter().map(|(n, _)| n), max);
+        }
+        let near = self
+            .near
+            .get_or_init(|| NearNames::new(self.iter().map(|(n, _)| n)));
+        let candidates = near.candidates(input);
+        suggest::closest(input, candidates.into_iter().map(|i| self.name(i)), max)
     }
 
     /// Distinct names and their first positions, in first-seen order.
@@ -328,6 +351,29 @@ impl Index {
 
     pub fn provider_is_used(&self, pos: usize) -> bool {
         self.provider_used.get(pos).copied().unwrap_or(false)
+    }
+
+    /// Up to `max` provider names close to `name`, for "did you mean".
+    /// Prefer these to `suggest::closest` over `*_names()`: they stay fast
+    /// on designs with many thousands of names.
+    pub fn similar_provider_names(&self, name: &str, max: usize) -> Vec<&str> {
+        self.providers.similar(name, max)
+    }
+
+    pub fn similar_circuit_names(&self, name: &str, max: usize) -> Vec<&str> {
+        self.circuits.similar(name, max)
+    }
+
+    pub fn similar_port_names(&self, name: &str, max: usize) -> Vec<&str> {
+        self.ports.similar(name, max)
+    }
+
+    pub fn similar_vnet_names(&self, name: &str, max: usize) -> Vec<&str> {
+        self.vnets.similar(name, max)
+    }
+
+    pub fn similar_site_names(&self, name: &str, max: usize) -> Vec<&str> {
+        self.sites.similar(name, max)
     }
 
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {

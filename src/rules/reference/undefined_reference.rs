@@ -12,20 +12,23 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+/// `from` and `similar` are only called for a name that is reported, so a
+/// clean design costs one lookup per reference.
 fn report<'a>(
     d: &Design,
     out: &mut Vec<Finding>,
     kind: &str,
     name: &Spanned<String>,
-    from: &str,
-    known: impl Iterator<Item = &'a str>,
+    from: impl Fn() -> String,
+    similar: impl FnOnce(&str) -> Vec<&'a str>,
 ) {
     // Perhaps defined in a file that could not be parsed: that file's
     // invalid-yaml or unreadable-file is the finding.
     if d.unparsed.may_mention(&name.value) {
         return;
     }
-    let close = suggest::closest(&name.value, known, 3);
+    let from = from();
+    let close = similar(&name.value);
     let help = match suggest::did_you_mean(&close) {
         Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
         None => format!("define {kind} `{}`, or fix the name", name.value),
@@ -46,28 +49,34 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
     for site in &d.sites {
-        let from = format!("site `{}`", site.name.value);
+        let from = || format!("site `{}`", site.name.value);
         if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
             if ix.provider(d, &p.value).is_none() {
-                report(d, &mut out, "provider", p, &from, ix.provider_names());
+                report(d, &mut out, "provider", p, from, |n| {
+                    ix.similar_provider_names(n, 3)
+                });
             }
         }
         for c in site.circuit_names() {
             if ix.circuit(d, &c.value).is_none() {
-                report(d, &mut out, "circuit", c, &from, ix.circuit_names());
+                report(d, &mut out, "circuit", c, from, |n| {
+                    ix.similar_circuit_names(n, 3)
+                });
             }
         }
     }
     for circuit in &d.circuits {
-        let from = format!("circuit `{}`", circuit.name.value);
+        let from = || format!("circuit `{}`", circuit.name.value);
         if let Some(p) = &circuit.provider {
             if ix.provider(d, &p.value).is_none() {
-                report(d, &mut out, "provider", p, &from, ix.provider_names());
+                report(d, &mut out, "provider", p, from, |n| {
+                    ix.similar_provider_names(n, 3)
+                });
             }
         }
         if let Some(p) = &circuit.port {
             if ix.port(d, &p.value).is_none() {
-                report(d, &mut out, "port", p, &from, ix.port_names());
+                report(d, &mut out, "port", p, from, |n| ix.similar_port_names(n, 3));
             }
         }
         for link in circuit.links() {
@@ -77,8 +86,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     &mut out,
                     "virtual network",
                     &link.vnet,
-                    &from,
-                    ix.vnet_names(),
+                    from,
+                    |n| ix.similar_vnet_names(n, 3),
                 );
             }
         }

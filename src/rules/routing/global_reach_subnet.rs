@@ -32,7 +32,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         for gr in circuit.global_reach() {
             if let Some(peer) = &gr.circuit {
                 if ix.circuit(d, &peer.value).is_none() {
-                    let close = suggest::closest(&peer.value, ix.circuit_names(), 3);
+                    let close = ix.similar_circuit_names(&peer.value, 3);
                     let help = match suggest::did_you_mean(&close) {
                         Some(dym) => format!("{dym} otherwise define circuit `{}`", peer.value),
                         None => format!("define circuit `{}`, or fix the name", peer.value),
