@@ -41,6 +41,8 @@ struct NameMap {
     hasher: foldhash::fast::RandomState,
     /// Sorted forms for "did you mean", built on first use.
     near: OnceLock<NearNames>,
+    /// Position → true when it is the first entity with its name.
+    first: Vec<bool>,
 }
 
 /// Up to this many names, suggestions compare every name; past it, only
@@ -49,9 +51,7 @@ const COMPARE_ALL_NAMES: usize = 2_000;
 
 impl std::fmt::Debug for NameMap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_map()
-            .entries(self.iter())
-            .finish()
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
@@ -63,9 +63,11 @@ impl NameMap {
             table: hashbrown::HashTable::with_capacity(items.len()),
             hasher: foldhash::fast::RandomState::default(),
             near: OnceLock::new(),
+            first: Vec::with_capacity(items.len()),
         };
         for (pos, item) in items.iter().enumerate() {
-            map.insert(name(item), pos);
+            let new = map.insert(name(item), pos);
+            map.first.push(new);
         }
         map
     }
@@ -75,14 +77,14 @@ impl NameMap {
         &self.text[start as usize..(start + len) as usize]
     }
 
-    /// Keeps the first position of a name.
-    fn insert(&mut self, name: &str, pos: usize) {
+    /// Keeps the first position of a name; true when the name is new.
+    fn insert(&mut self, name: &str, pos: usize) -> bool {
         let (Ok(start), Ok(len), Ok(pos)) = (
             u32::try_from(self.text.len()),
             u32::try_from(name.len()),
             u32::try_from(pos),
         ) else {
-            return; // Past 4 GiB of names: not a design.
+            return false; // Past 4 GiB of names: not a design.
         };
         let hash = self.hasher.hash_one(name);
         let NameMap {
@@ -97,10 +99,10 @@ impl NameMap {
             &text[s as usize..(s + l) as usize]
         };
         if table.find(hash, |&i| slice(i) == name).is_some() {
-            return;
+            return false;
         }
         let Ok(i) = u32::try_from(names.len()) else {
-            return;
+            return false;
         };
         text.push_str(name);
         names.push((start, len, pos));
@@ -109,6 +111,11 @@ impl NameMap {
             let (s, l, _) = names[j as usize];
             hasher.hash_one(&text[s as usize..(s + l) as usize])
         });
+        true
+    }
+
+    fn is_first(&self, pos: usize) -> bool {
+        self.first.get(pos).copied().unwrap_or(false)
     }
 
     fn get(&self, name: &str) -> Option<usize> {
@@ -294,10 +301,27 @@ impl Index {
 
     /// True when `pos` is the first circuit of its name (not a duplicate).
     pub fn is_canonical_circuit(&self, design: &Design, pos: usize) -> bool {
-        design
-            .circuits
-            .get(pos)
-            .is_some_and(|c| self.circuits.get(&c.name.value) == Some(pos))
+        pos < design.circuits.len() && self.circuits.is_first(pos)
+    }
+
+    /// True when `pos` is the first site of its name (not a duplicate).
+    pub fn is_canonical_site(&self, pos: usize) -> bool {
+        self.sites.is_first(pos)
+    }
+
+    /// True when `pos` is the first provider of its name.
+    pub fn is_canonical_provider(&self, pos: usize) -> bool {
+        self.providers.is_first(pos)
+    }
+
+    /// True when `pos` is the first port of its name.
+    pub fn is_canonical_port(&self, pos: usize) -> bool {
+        self.ports.is_first(pos)
+    }
+
+    /// True when `pos` is the first virtual network of its name.
+    pub fn is_canonical_vnet(&self, pos: usize) -> bool {
+        self.vnets.is_first(pos)
     }
 
     /// Sites that list the circuit at `pos`, in design order.

@@ -440,7 +440,7 @@ impl Lowerer {
 
     fn int(&mut self, node: &Node, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
         let parsed = match &node.kind {
-            NodeKind::Scalar(s) if s.plain => s.text.replace('_', "").parse::<i64>().ok(),
+            NodeKind::Scalar(s) if s.plain => parse_digits::<i64>(&s.text),
             _ => None,
         };
         match parsed {
@@ -468,7 +468,7 @@ impl Lowerer {
     /// written so the rule that owns the range reports it.
     fn uint(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
         let parsed = match &node.kind {
-            NodeKind::Scalar(s) if s.plain => s.text.replace('_', "").parse::<u64>().ok(),
+            NodeKind::Scalar(s) if s.plain => parse_digits::<u64>(&s.text),
             _ => None,
         };
         match parsed {
@@ -516,15 +516,18 @@ impl Lowerer {
             NodeKind::Scalar(s) if !node.is_null() => Some(s.text.as_str()),
             _ => None,
         };
+        if let Some(t) = text {
+            if let Some((_, v)) = all.iter().find(|(n, _)| n.eq_ignore_ascii_case(t.trim())) {
+                return Some(Spanned::new(*v, node.span));
+            }
+        }
+        // Only a value that is not accepted pays for the message.
         let accepted = all
             .iter()
             .map(|(n, _)| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
         if let Some(t) = text {
-            if let Some((_, v)) = all.iter().find(|(n, _)| n.eq_ignore_ascii_case(t.trim())) {
-                return Some(Spanned::new(*v, node.span));
-            }
             let close = suggest::closest(t, all.iter().map(|(n, _)| *n), 1);
             let help = match close.first() {
                 Some(c) => format!("did you mean `{c}`? accepted values: {accepted}"),
@@ -1194,6 +1197,16 @@ fn first_key(node: &Node) -> Span {
     match &node.kind {
         NodeKind::Map(entries) => entries.first().map_or(node.span, |(k, _)| k.span),
         _ => node.span,
+    }
+}
+
+/// A YAML integer, `_` separators allowed (`10_000`); no allocation unless
+/// it has separators.
+fn parse_digits<T: std::str::FromStr>(text: &str) -> Option<T> {
+    if text.contains('_') {
+        text.replace('_', "").parse().ok()
+    } else {
+        text.parse().ok()
     }
 }
 

@@ -98,18 +98,15 @@ pub struct Parsed {
     pub truncated: bool,
 }
 
-enum Frame {
-    Seq {
-        start: usize,
-        anchor: usize,
-        items: Vec<Node>,
-    },
-    Map {
-        start: usize,
-        anchor: usize,
-        entries: Vec<(Node, Node)>,
-        pending_key: Option<Node>,
-    },
+/// An open sequence or mapping. Its children wait on the shared `children`
+/// stack from `base` on (a mapping's as key, value, key, value...), and
+/// move into one exactly-sized vector when it closes: one allocation per
+/// collection, no growth, no slack.
+struct Frame {
+    map: bool,
+    start: usize,
+    anchor: usize,
+    base: usize,
 }
 
 /// Parse one file's text. Never panics, never recurses.
@@ -119,6 +116,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     let mut conv = CharToByte::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
+    let mut children: Vec<Node> = Vec::new();
     let mut anchors: HashMap<usize, Rc<Node>> = HashMap::new();
     let mut alias_nodes: usize = 0;
     let mut doc_root: Option<Node> = None;
@@ -192,29 +190,24 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     );
                     return discard_partial(out);
                 }
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq {
-                        start,
-                        anchor,
-                        items: Vec::new(),
-                    }
-                } else {
-                    Frame::Map {
-                        start,
-                        anchor,
-                        entries: Vec::new(),
-                        pending_key: None,
-                    }
+                stack.push(Frame {
+                    map: matches!(event, Event::MappingStart(..)),
+                    start,
+                    anchor,
+                    base: children.len(),
                 });
                 continue;
             }
             Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq {
+                Some(Frame {
+                    map: false,
                     start: s,
                     anchor,
-                    items,
+                    base,
                 }) => {
-                    let end = container_end(text, s, start, items.iter());
+                    let base = base.min(children.len());
+                    let end = container_end(text, s, start, children[base..].iter());
+                    let items: Vec<Node> = children.drain(base..).collect();
                     let node = Node {
                         kind: NodeKind::Seq(items),
                         span: Span::new(file, s, end),
@@ -225,14 +218,21 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                 _ => continue,
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map {
+                Some(Frame {
+                    map: true,
                     start: s,
                     anchor,
-                    entries,
-                    ..
+                    base,
                 }) => {
-                    let end =
-                        container_end(text, s, start, entries.iter().flat_map(|(k, v)| [k, v]));
+                    let base = base.min(children.len());
+                    let end = container_end(text, s, start, children[base..].iter());
+                    let mut entries = Vec::with_capacity((children.len() - base) / 2);
+                    let mut drain = children.drain(base..);
+                    // A key without a value cannot happen; it would be dropped.
+                    while let (Some(k), Some(v)) = (drain.next(), drain.next()) {
+                        entries.push((k, v));
+                    }
+                    drop(drain);
                     let entries = merge_keys(entries);
                     let entries = drop_duplicate_keys(entries, &mut out.findings);
                     let node = Node {
@@ -282,17 +282,10 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                 (**target).clone()
             }
         };
-        match stack.last_mut() {
-            None => doc_root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map {
-                entries,
-                pending_key,
-                ..
-            }) => match pending_key.take() {
-                None => *pending_key = Some(node),
-                Some(key) => entries.push((key, node)),
-            },
+        if stack.is_empty() {
+            doc_root = Some(node);
+        } else {
+            children.push(node);
         }
     }
     out
@@ -414,16 +407,29 @@ fn merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     own
 }
 
+/// Mappings up to this size look for duplicate keys by comparing every
+/// pair (faster than hashing for the few keys of a design entity).
+const SMALL_MAP: usize = 16;
+
 fn drop_duplicate_keys(
     entries: Vec<(Node, Node)>,
     findings: &mut Vec<Finding>,
 ) -> Vec<(Node, Node)> {
-    let mut first: HashMap<&str, Span> = HashMap::new();
+    let key = |i: usize| entries[i].0.as_scalar().map(|s| s.text.as_str());
+    let mut first: HashMap<&str, Span, foldhash::fast::RandomState> = HashMap::default();
+    let small = entries.len() <= SMALL_MAP;
     let mut dup = Vec::new();
     for (i, (k, _)) in entries.iter().enumerate() {
         if let Some(s) = k.as_scalar() {
-            match first.get(s.text.as_str()) {
-                Some(&prev) => {
+            let earlier = if small {
+                (0..i)
+                    .find(|&j| key(j) == Some(s.text.as_str()))
+                    .map(|j| entries[j].0.span)
+            } else {
+                first.get(s.text.as_str()).copied()
+            };
+            match earlier {
+                Some(prev) => {
                     findings.push(
                         Finding::stage(
                             "invalid-yaml",
@@ -435,9 +441,10 @@ fn drop_duplicate_keys(
                     );
                     dup.push(i);
                 }
-                None => {
+                None if !small => {
                     first.insert(&s.text, k.span);
                 }
+                None => {}
             }
         }
     }

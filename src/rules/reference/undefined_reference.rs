@@ -76,19 +76,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
         if let Some(p) = &circuit.port {
             if ix.port(d, &p.value).is_none() {
-                report(d, &mut out, "port", p, from, |n| ix.similar_port_names(n, 3));
+                report(d, &mut out, "port", p, from, |n| {
+                    ix.similar_port_names(n, 3)
+                });
             }
         }
         for link in circuit.links() {
             if ix.vnet(d, &link.vnet.value).is_none() {
-                report(
-                    d,
-                    &mut out,
-                    "virtual network",
-                    &link.vnet,
-                    from,
-                    |n| ix.similar_vnet_names(n, 3),
-                );
+                report(d, &mut out, "virtual network", &link.vnet, from, |n| {
+                    ix.similar_vnet_names(n, 3)
+                });
             }
         }
         // A Global Reach peer that does not exist is global-reach-subnet's finding.
