@@ -12,7 +12,6 @@ pub mod unused_provider;
 pub mod unused_suppression;
 
 use crate::rules::prelude::*;
-use crate::suggest;
 use std::collections::HashSet;
 
 /// A kind of entity that other entities reference by name.
@@ -41,11 +40,6 @@ pub(crate) fn probably_meant<'d>(cx: &RuleContext<'d>, kind: Referenced) -> Hash
         Referenced::Circuit => refs.extend(d.sites.iter().flat_map(|s| s.circuit_names())),
         Referenced::Port => refs.extend(d.circuits.iter().filter_map(|c| c.port.as_ref())),
     }
-    let names: Vec<&'d str> = match kind {
-        Referenced::Provider => d.providers.iter().map(|p| p.name.value.as_str()).collect(),
-        Referenced::Circuit => d.circuits.iter().map(|c| c.name.value.as_str()).collect(),
-        Referenced::Port => d.ports.iter().map(|p| p.name.value.as_str()).collect(),
-    };
     let defined = |n: &str| match kind {
         Referenced::Provider => ix.provider(d, n).is_some(),
         Referenced::Circuit => ix.circuit(d, n).is_some(),
@@ -56,7 +50,13 @@ pub(crate) fn probably_meant<'d>(cx: &RuleContext<'d>, kind: Referenced) -> Hash
         if defined(&r.value) || d.unparsed.may_mention(&r.value) {
             continue;
         }
-        if let Some(best) = suggest::closest(&r.value, names.iter().copied(), 1).first() {
+        // The index's suggestions stay fast with many names and many typos.
+        let best = match kind {
+            Referenced::Provider => ix.similar_provider_names(&r.value, 1),
+            Referenced::Circuit => ix.similar_circuit_names(&r.value, 1),
+            Referenced::Port => ix.similar_port_names(&r.value, 1),
+        };
+        if let Some(best) = best.first() {
             meant.insert(*best);
         }
     }
