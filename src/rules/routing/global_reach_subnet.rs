@@ -14,6 +14,32 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+/// Another range of the design, for the label of an overlap.
+#[derive(Clone, Copy)]
+enum Other<'d> {
+    /// A peering's field (`None`: an advertised public prefix), and the
+    /// peering's kind and circuit.
+    Peering(Option<&'static str>, (PeeringKind, &'d str)),
+    Vnet(&'d str),
+    Site(&'d str),
+}
+
+impl Other<'_> {
+    fn describe(self) -> String {
+        match self {
+            Other::Peering(key, (kind, circuit)) => {
+                let whose = format!("the {} peering of circuit `{circuit}`", kind.describe());
+                match key {
+                    Some(key) => format!("`{key}` of {whose}"),
+                    None => format!("advertised public prefix of {whose}"),
+                }
+            }
+            Other::Vnet(name) => format!("address space of virtual network `{name}`"),
+            Other::Site(name) => format!("prefix of site `{name}`"),
+        }
+    }
+}
+
 /// A Global Reach subnet that passed the size check.
 struct Reach<'d> {
     subnet: &'d Spanned<IpNet>,
@@ -98,8 +124,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     }
     reaches.sort_by_key(|r| r.subnet.span);
 
-    // Every other range in the design, in report order, described for a label.
-    let mut others: Vec<(&Spanned<IpNet>, String)> = Vec::new();
+    // Every other range in the design, in report order, described for a
+    // label only when it is reported (a design has hundreds of thousands).
+    let mut others: Vec<(&Spanned<IpNet>, Other<'_>)> = Vec::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
             continue;
@@ -108,44 +135,31 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .into_iter()
             .flatten()
         {
-            let whose = format!(
-                "the {} peering of circuit `{}`",
-                peering.kind.describe(),
-                circuit.name.value
-            );
+            let whose = (peering.kind, circuit.name.value.as_str());
             for (key, _, s) in peering.subnet_fields() {
-                others.push((s, format!("`{key}` of {whose}")));
+                others.push((s, Other::Peering(Some(key), whose)));
             }
             if let Some(list) = &peering.advertised_public_prefixes {
                 for p in &list.value {
-                    others.push((p, format!("advertised public prefix of {whose}")));
+                    others.push((p, Other::Peering(None, whose)));
                 }
             }
             if let Some(pool) = &peering.nat_pool {
-                others.push((pool, format!("`nat_pool` of {whose}")));
+                others.push((pool, Other::Peering(Some("nat_pool"), whose)));
             }
         }
     }
-    for vnet in &d.virtual_networks {
-        if ix
-            .vnet(d, &vnet.name.value)
-            .is_some_and(|v| v.name.span == vnet.name.span)
-        {
+    for (pos, vnet) in d.virtual_networks.iter().enumerate() {
+        if ix.is_canonical_vnet(pos) {
             for r in vnet.address_space() {
-                others.push((
-                    r,
-                    format!("address space of virtual network `{}`", vnet.name.value),
-                ));
+                others.push((r, Other::Vnet(&vnet.name.value)));
             }
         }
     }
-    for site in &d.sites {
-        if ix
-            .site(d, &site.name.value)
-            .is_some_and(|s| s.name.span == site.name.span)
-        {
+    for (pos, site) in d.sites.iter().enumerate() {
+        if ix.is_canonical_site(pos) {
             for p in site.prefixes.iter().flat_map(|ps| ps.value.iter()) {
-                others.push((p, format!("prefix of site `{}`", site.name.value)));
+                others.push((p, Other::Site(&site.name.value)));
             }
         }
     }
@@ -172,7 +186,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             )
         } else if let Some(k) = elsewhere[i] {
             let (o, what) = &others[k];
-            (o.span, o.value, what.clone())
+            (o.span, o.value, what.describe())
         } else {
             continue;
         };
