@@ -138,6 +138,14 @@ impl SourceFile {
         s.trim_end_matches(['\n', '\r'])
     }
 
+    /// Byte offset where the 1-based line `line` starts; `None` past the
+    /// last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts()
+            .get(line.checked_sub(1)?)
+            .map(|&s| s as usize)
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts().len()
     }

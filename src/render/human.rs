@@ -5,34 +5,93 @@
 
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
 #[derive(Debug)]
-struct Diag {
+struct Diag<'r> {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<FileSource<'r>>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Diag>,
+    related: Vec<Diag<'r>>,
 }
 
-impl fmt::Display for Diag {
+/// A design file as miette's source code, handed over a few lines at a
+/// time. miette counts lines from the start of the text it is given, so
+/// giving it the whole file would cost the file's size for every label
+/// (quadratic for a big file with many findings); here each label costs
+/// its own lines.
+///
+/// The contents returned are exactly what miette computes over the whole
+/// file (including its `line_count`, which counts from the file's start and
+/// decides which labels share a snippet). A file with a lone carriage
+/// return (a line break for miette, not for `SourceFile`) is handed over
+/// whole.
+#[derive(Debug)]
+struct FileSource<'r> {
+    file: &'r SourceFile,
+    whole: bool,
+}
+
+impl SourceCode for FileSource<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.file.text;
+        if self.whole {
+            return text.read_span(span, context_lines_before, context_lines_after);
+        }
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_of = |o: usize| {
+            self.file
+                .line_col(u32::try_from(o).unwrap_or(u32::MAX))
+                .line
+        };
+        // One line more on each side than asked, so miette sees the same
+        // context as in the whole file.
+        let from_line = line_of(start)
+            .saturating_sub(context_lines_before + 1)
+            .max(1);
+        let to_line = line_of(end) + context_lines_after + 2;
+        let w_start = self.file.line_start(from_line).unwrap_or(0).min(start);
+        let w_end = self.file.line_start(to_line).unwrap_or(text.len()).max(end);
+        let window = text.get(w_start..w_end).unwrap_or("");
+        let local = SourceSpan::new((start - w_start).into(), end - start);
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let contents = MietteSpanContents::new_named(
+            self.file.path.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + w_start).into(), inner.span().len()),
+            inner.line() + from_line - 1,
+            inner.column(),
+            inner.line_count() + from_line - 1,
+        )
+        .with_language("yaml");
+        Ok(Box::new(contents))
+    }
+}
+
+impl fmt::Display for Diag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Diag {}
+impl std::error::Error for Diag<'_> {}
 
-impl Diagnostic for Diag {
+impl Diagnostic for Diag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.code
             .as_ref()
@@ -86,12 +145,35 @@ fn source_span(report: &Report, span: Span) -> SourceSpan {
     SourceSpan::new(start.into(), end - start)
 }
 
-fn named_source(report: &Report, span: Span) -> Option<NamedSource<Arc<str>>> {
-    let file = report.sources.get(span.file)?;
-    Some(NamedSource::new(file.path.clone(), file.text.clone()).with_language("yaml"))
+/// Per file: does it have a carriage return not followed by a line feed?
+struct LoneCr(Vec<Option<bool>>);
+
+impl LoneCr {
+    fn get(&mut self, report: &Report, span: Span) -> bool {
+        let i = span.file.0 as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        *self.0[i].get_or_insert_with(|| {
+            report.sources.get(span.file).is_some_and(|f| {
+                let b = f.text.as_bytes();
+                b.iter()
+                    .enumerate()
+                    .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+            })
+        })
+    }
 }
 
-fn to_diag(report: &Report, f: &Finding) -> Diag {
+fn named_source<'r>(report: &'r Report, span: Span, cr: &mut LoneCr) -> Option<FileSource<'r>> {
+    let file = report.sources.get(span.file)?;
+    Some(FileSource {
+        file,
+        whole: cr.get(report, span),
+    })
+}
+
+fn to_diag<'r>(report: &'r Report, f: &Finding, cr: &mut LoneCr) -> Diag<'r> {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         None,
         source_span(report, f.primary),
@@ -109,7 +191,7 @@ fn to_diag(report: &Report, f: &Finding) -> Diag {
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
-                source: named_source(report, label.span),
+                source: named_source(report, label.span, cr),
                 labels: vec![LabeledSpan::new_primary_with_span(
                     None,
                     source_span(report, label.span),
@@ -124,7 +206,7 @@ fn to_diag(report: &Report, f: &Finding) -> Diag {
         code: Some(format!("{}[{}]", f.severity.as_str(), f.rule)),
         severity: miette_severity(f.severity),
         help: f.help.clone(),
-        source: named_source(report, f.primary),
+        source: named_source(report, f.primary, cr),
         labels,
         related,
     }
@@ -140,8 +222,9 @@ pub fn render(report: &Report, opts: &super::RenderOptions, out: &mut dyn Write)
         .with_width(opts.width)
         .with_links(false)
         .with_context_lines(1);
+    let mut cr = LoneCr(Vec::new());
     for f in &report.findings {
-        let diag = to_diag(report, f);
+        let diag = to_diag(report, f, &mut cr);
         let mut s = String::new();
         handler
             .render_report(&mut s, &diag)
