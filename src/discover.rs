@@ -47,6 +47,18 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     }
 }
 
+/// The file an error of the walker is about, if it names one (a folder
+/// loop names a folder, which is no design file).
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
 /// Every design file under `roots`, sorted by display path, each once.
 /// A file named explicitly is linted whatever its extension.
 pub fn discover(
@@ -79,8 +91,30 @@ pub fn discover(
             .follow_links(true)
             .build();
         for entry in walker {
-            // Errors (a symlink loop, an unreadable folder) skip that entry.
-            let Ok(entry) = entry else { continue };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    // A design file that cannot be looked at (a symbolic
+                    // link loop, a dangling link) is kept: reading it then
+                    // reports `unreadable-file` at its first line. Other
+                    // errors (a folder loop, an unreadable folder) skip it.
+                    if let Some(path) = error_path(&e).filter(|p| is_design_file(p)) {
+                        let rel = path.strip_prefix(root).unwrap_or(path);
+                        let hidden = rel.components().any(|c| {
+                            c.as_os_str().to_string_lossy().starts_with('.')
+                                && !matches!(c, std::path::Component::CurDir)
+                        });
+                        let display = display_path(path, cwd);
+                        if !hidden && !exclude.is_match(&display) && !exclude.is_match(rel) {
+                            out.push(DesignPath {
+                                display,
+                                path: path.to_path_buf(),
+                            });
+                        }
+                    }
+                    continue;
+                }
+            };
             let path = entry.path();
             if entry.depth() == 0 || !is_design_file(path) {
                 continue;

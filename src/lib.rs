@@ -232,10 +232,17 @@ fn read_design_file(path: &Path) -> Loaded {
     }
 }
 
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const ELOOP: i32 = 62;
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const ELOOP: i32 = 40;
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "it does not exist (a dangling symbolic link?)".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        // ELOOP: a symbolic link that leads back to itself.
+        _ if e.raw_os_error() == Some(ELOOP) => "it is a symbolic link loop".into(),
         _ => e.to_string(),
     }
 }
