@@ -1,7 +1,13 @@
 //! One integration-test binary (each `tests/*.rs` would link its own).
 mod architecture;
 mod cli;
+mod determinism;
 mod fixtures;
+mod hostile;
 mod registry;
 mod rule_docs;
 mod support;
+
+/// The large-design generator of the benchmarks.
+#[path = "../../benches/gen/mod.rs"]
+mod gen;
