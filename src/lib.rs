@@ -97,67 +97,120 @@ impl std::fmt::Display for RunError {
     }
 }
 
+/// Files read, parsed and lowered in parallel before their parts are
+/// merged into the design.
+const MERGE_CHUNK: usize = 64;
+
+/// The design so far, in file order.
+#[derive(Default)]
+struct Merged {
+    design: Design,
+    findings: Vec<Finding>,
+    sources: SourceDb,
+    set_aside: Vec<(FileId, SetAside)>,
+}
+
+impl Merged {
+    fn absorb(&mut self, results: Vec<Result<FileResult, String>>) -> Result<(), RunError> {
+        for r in results {
+            let r = r.map_err(|file| RunError::Internal { file })?;
+            let id = self.sources.add(r.source);
+            if let Some(aside) = r.set_aside {
+                self.set_aside.push((id, aside));
+            }
+            self.design.extend(r.design);
+            self.findings.extend(r.findings);
+        }
+        Ok(())
+    }
+}
+
 /// One file after reading, parsing and lowering.
 struct FileResult {
     source: SourceFile,
     design: Design,
     findings: Vec<Finding>,
+    /// The text was not kept (`source` has none): read it again if a
+    /// finding points into it.
+    set_aside: Option<SetAside>,
+}
+
+/// A file whose text is read again only if a finding points into it. Rules
+/// never read text, so holding every file's text through the run would only
+/// add the design's size on disk to peak memory.
+struct SetAside {
+    path: PathBuf,
+    len: usize,
+    hash: u64,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5eed).hash_one(text)
+}
+
+impl SetAside {
+    /// The same text as when it was linted, or `None` (the file changed or
+    /// went away meanwhile: its findings then show no source lines).
+    fn reread(&self) -> Option<Arc<str>> {
+        match read_design_file(&self.path) {
+            Loaded::Text(t) if t.len() == self.len && text_hash(&t) == self.hash => Some(Arc::from(t)),
+            _ => None,
+        }
+    }
 }
 
 /// Lints a design: every stage from discovery to the sorted report.
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
-    // Read, parse and lower every file in parallel; a file is read by the
-    // thread that parses it, so at most a few raw trees exist at once.
-    let results: Vec<Result<FileResult, String>> = match input {
+    let mut merged = Merged::default();
+    match input {
         Input::Paths(paths) => {
             let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
                 .map_err(|m| RunError::MissingPath(m.0))?;
             // The design's catalog file is not a design file.
             files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
-            files
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let shown = f.display.clone();
-                    std::panic::catch_unwind(move || {
-                        let loaded = read_design_file(&f.path);
-                        process_file(file_id(i), f.display, loaded)
-                    })
-                    .map_err(|_| shown)
-                })
-                .collect()
+            // Files are read, parsed and lowered in parallel, a chunk at a
+            // time; a chunk is merged (in file order, so the design is the
+            // same on any thread count) while the next one is processed.
+            // Only a chunk's per-file parts exist at once besides the
+            // merged design, which keeps peak memory near the design's.
+            let mut pending: Vec<Result<FileResult, String>> = Vec::new();
+            for (c, chunk) in files.chunks(MERGE_CHUNK).enumerate() {
+                let (done, merge) = rayon::join(
+                    || {
+                        chunk
+                            .par_iter()
+                            .enumerate()
+                            .map(|(j, f)| {
+                                let id = file_id(c * MERGE_CHUNK + j);
+                                std::panic::catch_unwind(|| {
+                                    let loaded = read_design_file(&f.path);
+                                    process_file(id, f.display.clone(), loaded, Some(&f.path))
+                                })
+                                .map_err(|_| f.display.clone())
+                            })
+                            .collect::<Vec<_>>()
+                    },
+                    || merged.absorb(std::mem::take(&mut pending)),
+                );
+                merge?;
+                pending = done;
+            }
+            merged.absorb(pending)?;
         }
         Input::Stdin { name, bytes } => {
             let (path, bytes) = (name.clone(), bytes.clone());
-            vec![
-                std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes)))
-                    .map_err(|_| name.clone()),
-            ]
+            let r = std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes), None))
+                .map_err(|_| name.clone());
+            merged.absorb(vec![r])?;
         }
-    };
-
-    // Merge in file order (deterministic on any thread count), into vectors
-    // sized once: no reallocation, no slack.
-    let mut ok = Vec::with_capacity(results.len());
-    for r in results {
-        ok.push(r.map_err(|file| RunError::Internal { file })?);
     }
-    let total = |f: fn(&Design) -> usize| ok.iter().map(|r| f(&r.design)).sum::<usize>();
-    let mut design = Design {
-        providers: Vec::with_capacity(total(|d| d.providers.len())),
-        sites: Vec::with_capacity(total(|d| d.sites.len())),
-        circuits: Vec::with_capacity(total(|d| d.circuits.len())),
-        ports: Vec::with_capacity(total(|d| d.ports.len())),
-        virtual_networks: Vec::with_capacity(total(|d| d.virtual_networks.len())),
-        ..Design::default()
-    };
-    let mut findings = Vec::with_capacity(ok.iter().map(|r| r.findings.len()).sum());
-    let mut sources = SourceDb::new();
-    for r in ok {
-        sources.add(r.source);
-        design.extend(r.design);
-        findings.extend(r.findings);
-    }
+    let Merged {
+        design,
+        mut findings,
+        mut sources,
+        set_aside,
+    } = merged;
     let index = Index::build(&design);
     let cx = RuleContext {
         design: &design,
@@ -198,7 +251,28 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             f
         }));
     }
+    drop(index);
+    drop(design);
+    restore_texts(&mut sources, set_aside, &findings);
     Ok(Report::new(findings, sources))
+}
+
+/// Reads again the texts set aside of the files that findings point into.
+fn restore_texts(sources: &mut SourceDb, set_aside: Vec<(FileId, SetAside)>, findings: &[Finding]) {
+    let mut wanted: Vec<FileId> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(f.primary.file).chain(f.labels.iter().map(|l| l.span.file)))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let texts: Vec<(FileId, Arc<str>)> = set_aside
+        .into_par_iter()
+        .filter(|(id, _)| wanted.binary_search(id).is_ok())
+        .filter_map(|(id, aside)| aside.reread().map(|t| (id, t)))
+        .collect();
+    for (id, text) in texts {
+        sources.set_text(id, text);
+    }
 }
 
 /// A file's bytes, or why there are none.
@@ -291,10 +365,13 @@ fn unreadable(id: FileId, path: String, message: String, help: &str, design: Des
         source: SourceFile::new(path, Arc::from("")),
         design,
         findings: vec![Finding::stage("unreadable-file", Span::file_start(id), message).help(help)],
+        set_aside: None,
     }
 }
 
-fn process_file(id: FileId, path: String, loaded: Loaded) -> FileResult {
+/// `disk`: where the file can be read again (`None` for standard input,
+/// whose text is always kept).
+fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -> FileResult {
     match loaded {
         Loaded::Unreadable(message) => {
             let mut design = Design::default();
@@ -318,10 +395,24 @@ fn process_file(id: FileId, path: String, loaded: Loaded) -> FileResult {
             }
             let mut all = parsed.findings;
             all.append(&mut findings);
+            drop(parsed.documents);
+            // Suppression comments are read after the rules: keep the text
+            // of a file that may hold one, and of standard input.
+            let keep = disk.is_none() || text.contains("erlint");
+            let set_aside = match disk {
+                Some(p) if !keep => Some(SetAside {
+                    path: p.to_path_buf(),
+                    len: text.len(),
+                    hash: text_hash(&text),
+                }),
+                _ => None,
+            };
+            let text: Arc<str> = if keep { Arc::from(text) } else { Arc::from("") };
             FileResult {
-                source: SourceFile::new(path, Arc::from(text)),
+                source: SourceFile::new(path, text),
                 design,
                 findings: all,
+                set_aside,
             }
         }
     }

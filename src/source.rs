@@ -175,6 +175,13 @@ impl SourceDb {
         id
     }
 
+    /// Gives a file its text (one that was set aside during the run).
+    pub(crate) fn set_text(&mut self, id: FileId, text: Arc<str>) {
+        if let Some(f) = self.files.get_mut(id.0 as usize) {
+            *f = SourceFile::new(std::mem::take(&mut f.path), text);
+        }
+    }
+
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(id.0 as usize)
     }

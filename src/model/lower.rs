@@ -269,35 +269,45 @@ impl Lowerer {
             }
         }
         if let Some(v) = fields.value("providers") {
-            for item in self.list_items(v, "providers") {
+            let items = self.list_items(v, "providers");
+            self.design.providers.reserve(items.len());
+            for item in items {
                 if let Some(p) = self.provider(item) {
                     self.design.providers.push(p);
                 }
             }
         }
         if let Some(v) = fields.value("sites") {
-            for item in self.list_items(v, "sites") {
+            let items = self.list_items(v, "sites");
+            self.design.sites.reserve(items.len());
+            for item in items {
                 if let Some(s) = self.site(item) {
                     self.design.sites.push(s);
                 }
             }
         }
         if let Some(v) = fields.value("circuits") {
-            for item in self.list_items(v, "circuits") {
+            let items = self.list_items(v, "circuits");
+            self.design.circuits.reserve(items.len());
+            for item in items {
                 if let Some(c) = self.circuit(item) {
                     self.design.circuits.push(c);
                 }
             }
         }
         if let Some(v) = fields.value("ports") {
-            for item in self.list_items(v, "ports") {
+            let items = self.list_items(v, "ports");
+            self.design.ports.reserve(items.len());
+            for item in items {
                 if let Some(p) = self.port(item) {
                     self.design.ports.push(p);
                 }
             }
         }
         if let Some(v) = fields.value("virtual_networks") {
-            for item in self.list_items(v, "virtual_networks") {
+            let items = self.list_items(v, "virtual_networks");
+            self.design.virtual_networks.reserve(items.len());
+            for item in items {
                 if let Some(n) = self.vnet(item) {
                     self.design.virtual_networks.push(n);
                 }
@@ -954,7 +964,10 @@ impl Lowerer {
             return Peerings::default();
         };
         let one = |lw: &mut Self, key: &str, kind: PeeringKind| {
-            fields.get(key).and_then(|(k, v)| lw.peering(k, v, kind))
+            fields
+                .get(key)
+                .and_then(|(k, v)| lw.peering(k, v, kind))
+                .map(Box::new)
         };
         let private = one(self, "private", PeeringKind::Private);
         let microsoft = one(self, "microsoft", PeeringKind::Microsoft);

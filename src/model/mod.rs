@@ -374,9 +374,11 @@ impl Peering {
 
 #[derive(Clone, Debug, Default)]
 pub struct Peerings {
-    pub private: Option<Peering>,
-    pub microsoft: Option<Peering>,
-    pub public: Option<Peering>,
+    /// Boxed: most circuits have one or two of the three, and a peering is
+    /// large; this keeps a circuit small (memory on designs of 100k sites).
+    pub private: Option<Box<Peering>>,
+    pub microsoft: Option<Box<Peering>>,
+    pub public: Option<Box<Peering>>,
 }
 
 impl Peerings {
@@ -385,6 +387,7 @@ impl Peerings {
             .iter()
             .chain(self.microsoft.iter())
             .chain(self.public.iter())
+            .map(|p| &**p)
     }
 }
 

@@ -2,6 +2,7 @@
 mod architecture;
 mod cli;
 mod determinism;
+mod fuzz_corpus;
 mod fixtures;
 mod hostile;
 mod registry;
