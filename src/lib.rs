@@ -154,7 +154,9 @@ impl SetAside {
     /// went away meanwhile: its findings then show no source lines).
     fn reread(&self) -> Option<Arc<str>> {
         match read_design_file(&self.path) {
-            Loaded::Text(t) if t.len() == self.len && text_hash(&t) == self.hash => Some(Arc::from(t)),
+            Loaded::Text(t) if t.len() == self.len && text_hash(&t) == self.hash => {
+                Some(Arc::from(t))
+            }
             _ => None,
         }
     }
@@ -200,8 +202,10 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
         }
         Input::Stdin { name, bytes } => {
             let (path, bytes) = (name.clone(), bytes.clone());
-            let r = std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes), None))
-                .map_err(|_| name.clone());
+            let r = std::panic::catch_unwind(move || {
+                process_file(file_id(0), path, decode(bytes), None)
+            })
+            .map_err(|_| name.clone());
             merged.absorb(vec![r])?;
         }
     }

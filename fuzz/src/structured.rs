@@ -45,47 +45,165 @@ impl Choices<'_> {
 }
 
 const NAMES: &[&str] = &[
-    "a", "b", "er-1", "er-2", "er-3", "ER-1", "er1", "hub", "hub-2", "site-1", "site-2", "port-1",
-    "Colt", "colt", "Equinix", "Orange", "x y", "\"\"", "é", "a.b_c-d", "'quoted'", "null",
+    "a",
+    "b",
+    "er-1",
+    "er-2",
+    "er-3",
+    "ER-1",
+    "er1",
+    "hub",
+    "hub-2",
+    "site-1",
+    "site-2",
+    "port-1",
+    "Colt",
+    "colt",
+    "Equinix",
+    "Orange",
+    "x y",
+    "\"\"",
+    "é",
+    "a.b_c-d",
+    "'quoted'",
+    "null",
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 ];
-const PROVIDERS: &[&str] = &["Colt", "colt", "Equinix", "Orange", "Megaport", "nobody", "a"];
+const PROVIDERS: &[&str] = &[
+    "Colt", "colt", "Equinix", "Orange", "Megaport", "nobody", "a",
+];
 const LOCATIONS: &[&str] = &[
-    "Amsterdam", "London", "amsterdam", "Amsterdam2", "Silicon Valley", "silicon-valley",
-    "New York", "Frankfurt", "Nowhere", "\"\"", "Atlanta", "Chicago (US Gov)",
+    "Amsterdam",
+    "London",
+    "amsterdam",
+    "Amsterdam2",
+    "Silicon Valley",
+    "silicon-valley",
+    "New York",
+    "Frankfurt",
+    "Nowhere",
+    "\"\"",
+    "Atlanta",
+    "Chicago (US Gov)",
 ];
 const REGIONS: &[&str] = &[
-    "westeurope", "West Europe", "eastus", "uksouth", "mars", "\"\"", "West US 2", "usgovvirginia",
+    "westeurope",
+    "West Europe",
+    "eastus",
+    "uksouth",
+    "mars",
+    "\"\"",
+    "West US 2",
+    "usgovvirginia",
 ];
 const CIDRS: &[&str] = &[
-    "10.0.0.0/8", "10.0.0.0/16", "10.0.0.0/30", "10.0.0.4/30", "10.0.0.1/30", "10.0.0.8/29",
-    "192.168.0.0/29", "192.168.100.0/30", "0.0.0.0/0", "\"::/0\"", "\"fd00::/126\"",
-    "\"fd00::4/126\"", "\"fd00::1/125\"", "\"2001:db8::/32\"", "300.1.1.1/8", "10.0.0.0/33",
-    "203.0.113.0/30", "11.0.0.0/28", "11.0.0.0/30", "100.64.0.0/10", "not-a-cidr", "10.0.0.0",
-    "\"\"", "[10.0.0.0/8]", "{a: b}", "1.2.3.4/", "/8", "\"fe80::/10\"", "127.0.0.0/8",
+    "10.0.0.0/8",
+    "10.0.0.0/16",
+    "10.0.0.0/30",
+    "10.0.0.4/30",
+    "10.0.0.1/30",
+    "10.0.0.8/29",
+    "192.168.0.0/29",
+    "192.168.100.0/30",
+    "0.0.0.0/0",
+    "\"::/0\"",
+    "\"fd00::/126\"",
+    "\"fd00::4/126\"",
+    "\"fd00::1/125\"",
+    "\"2001:db8::/32\"",
+    "300.1.1.1/8",
+    "10.0.0.0/33",
+    "203.0.113.0/30",
+    "11.0.0.0/28",
+    "11.0.0.0/30",
+    "100.64.0.0/10",
+    "not-a-cidr",
+    "10.0.0.0",
+    "\"\"",
+    "[10.0.0.0/8]",
+    "{a: b}",
+    "1.2.3.4/",
+    "/8",
+    "\"fe80::/10\"",
+    "127.0.0.0/8",
 ];
 const BANDWIDTHS: &[&str] = &[
-    "50Mbps", "200Mbps", "1Gbps", "10Gbps", "100Gbps", "400Gbps", "3Gbps", "0Gbps", "1 gbps",
-    "18446744073709551616Gbps", "fast", "-1Mbps", "1.5Gbps", "10GBPS", "\"\"", "1000",
+    "50Mbps",
+    "200Mbps",
+    "1Gbps",
+    "10Gbps",
+    "100Gbps",
+    "400Gbps",
+    "3Gbps",
+    "0Gbps",
+    "1 gbps",
+    "18446744073709551616Gbps",
+    "fast",
+    "-1Mbps",
+    "1.5Gbps",
+    "10GBPS",
+    "\"\"",
+    "1000",
 ];
 const NUMBERS: &[&str] = &[
-    "0", "1", "2", "10", "34", "46", "100", "4094", "4095", "65515", "12076", "23456",
-    "64500", "4200000000", "4294967295", "4294967296", "-1", "99999999999999999999",
-    "1_000", "0x10", "1e3", "~", "true", "\"46\"", "[1]",
+    "0",
+    "1",
+    "2",
+    "10",
+    "34",
+    "46",
+    "100",
+    "4094",
+    "4095",
+    "65515",
+    "12076",
+    "23456",
+    "64500",
+    "4200000000",
+    "4294967295",
+    "4294967296",
+    "-1",
+    "99999999999999999999",
+    "1_000",
+    "0x10",
+    "1e3",
+    "~",
+    "true",
+    "\"46\"",
+    "[1]",
 ];
-const MODELS: &[&str] = &["ethernet", "ipvpn", "cloud-exchange", "direct", "Ethernet", "mpls", "~"];
+const MODELS: &[&str] = &[
+    "ethernet",
+    "ipvpn",
+    "cloud-exchange",
+    "direct",
+    "Ethernet",
+    "mpls",
+    "~",
+];
 const LAYERS: &[&str] = &["l2", "l3", "L2", "l4", "[l2, l3]"];
 const KINDS: &[&str] = &["datacenter", "office", "colocation", "Office", "branch"];
 const SKUS: &[&str] = &["local", "standard", "premium", "Premium", "basic"];
 const BILLING: &[&str] = &["metered", "unlimited", "free"];
 const GATEWAYS: &[&str] = &[
-    "Standard", "HighPerformance", "UltraPerformance", "ErGw1AZ", "ergw3az", "ErGwScale",
-    "Basic", "Turbo",
+    "Standard",
+    "HighPerformance",
+    "UltraPerformance",
+    "ErGw1AZ",
+    "ergw3az",
+    "ErGwScale",
+    "Basic",
+    "Turbo",
 ];
 const BOOLS: &[&str] = &["true", "false", "yes", "True", "1", "~"];
 const RULES: &[&str] = &[
-    "bfd-disabled", "single-router", "unknown-field", "no-such-rule", "invalid-value",
-    "undefined-reference", "peering-subnets-overlap",
+    "bfd-disabled",
+    "single-router",
+    "unknown-field",
+    "no-such-rule",
+    "invalid-value",
+    "undefined-reference",
+    "peering-subnets-overlap",
 ];
 
 /// A scalar from `pool`, or now and then a value of the wrong shape.
@@ -110,7 +228,11 @@ fn list(c: &mut Choices<'_>, pool: &[&str]) -> String {
 /// sometimes misspelt, sometimes twice).
 fn field(c: &mut Choices<'_>, out: &mut String, indent: usize, key: &str, value: &str) {
     let pad = " ".repeat(indent);
-    let key = if c.chance(3) { format!("{key}x") } else { key.to_string() };
+    let key = if c.chance(3) {
+        format!("{key}x")
+    } else {
+        key.to_string()
+    };
     let _ = write!(out, "{pad}{key}: {value}");
     if c.chance(5) {
         let _ = write!(out, "  # erlint: allow({})", c.pick(RULES));
@@ -155,7 +277,11 @@ fn site(c: &mut Choices<'_>, out: &mut String) {
     }
     if c.chance(90) {
         out.push_str("    expressroute:\n");
-        for (key, pool) in [("model", MODELS), ("layer", LAYERS), ("provider", PROVIDERS)] {
+        for (key, pool) in [
+            ("model", MODELS),
+            ("layer", LAYERS),
+            ("provider", PROVIDERS),
+        ] {
             if c.chance(85) {
                 let v = value(c, pool);
                 field(c, out, 6, key, &v);
@@ -214,7 +340,15 @@ fn peering(c: &mut Choices<'_>, out: &mut String, kind: &str) {
         field(c, out, 8, "advertised_public_prefixes", &l);
     }
     if c.chance(30) {
-        let l = list(c, &["exchange-online", "sharepoint-online", "azure-global", "nope"]);
+        let l = list(
+            c,
+            &[
+                "exchange-online",
+                "sharepoint-online",
+                "azure-global",
+                "nope",
+            ],
+        );
         field(c, out, 8, "route_filter", &l);
     }
 }
@@ -234,7 +368,11 @@ fn circuit(c: &mut Choices<'_>, out: &mut String) {
         ("billing", BILLING),
         ("bfd", BOOLS),
     ] {
-        let p = if key == "port" || key == "bfd" { 25 } else { 85 };
+        let p = if key == "port" || key == "bfd" {
+            25
+        } else {
+            85
+        };
         if c.chance(p) {
             let v = value(c, pool);
             field(c, out, 4, key, &v);

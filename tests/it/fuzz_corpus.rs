@@ -24,7 +24,9 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     files
         .into_iter()
         .map(|p| {
-            let name = p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let name = p
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (name, std::fs::read(&p).expect("read corpus file"))
         })
         .collect()

@@ -2,8 +2,8 @@
 mod architecture;
 mod cli;
 mod determinism;
-mod fuzz_corpus;
 mod fixtures;
+mod fuzz_corpus;
 mod hostile;
 mod registry;
 mod rule_docs;

@@ -1,5 +1,5 @@
 //! A Global Reach connection with a bad subnet or a bad peer circuit.
-use crate::model::intervals::{first_earlier_overlap, first_overlapping, Interval};
+use crate::model::intervals::{first_earlier_overlap, Interval};
 use crate::rules::prelude::*;
 use crate::suggest;
 
@@ -170,12 +170,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         .enumerate()
         .map(|(i, r)| Interval::of(&r.subnet.value, i))
         .collect();
-    let targets: Vec<Interval> = others
-        .iter()
-        .map(|(r, _)| Interval::of(&r.value, usize::MAX))
-        .collect();
     let earlier = first_earlier_overlap(&own);
-    let elsewhere = first_overlapping(&targets, &own);
+    let elsewhere = first_other_overlapping(&own, &others);
     for (i, r) in reaches.iter().enumerate() {
         let (span, value, what) = if let Some(j) = earlier[i] {
             let o = &reaches[j];
@@ -203,4 +199,64 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// For each Global Reach subnet, the first of `others` (in report order)
+/// that overlaps it. The subnets are few and all of one size per family
+/// (/29, /125), the other ranges many: each range finds the subnets it
+/// covers by binary search among the sorted subnets, and a subnet leaves
+/// the search once answered, so this costs O((o + r) log r) time and O(r)
+/// memory besides `others`.
+fn first_other_overlapping(
+    own: &[Interval],
+    others: &[(&Spanned<IpNet>, Other<'_>)],
+) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..own.len()).collect();
+    order.sort_by_key(|&i| (own[i].family, own[i].start, i));
+    let keys: Vec<(Family, u128)> = order
+        .iter()
+        .map(|&i| (own[i].family, own[i].start))
+        .collect();
+    let widest = |f: Family| {
+        own.iter()
+            .filter(|x| x.family == f)
+            .map(|x| x.end - x.start)
+            .max()
+            .unwrap_or(0)
+    };
+    let (wide4, wide6) = (widest(Family::V4), widest(Family::V6));
+    // next[p]: the first position >= p whose subnet is not answered yet.
+    let mut next: Vec<usize> = (0..=order.len()).collect();
+    fn find(next: &mut [usize], p: usize) -> usize {
+        let mut root = p;
+        while next[root] != root {
+            root = next[root];
+        }
+        let mut q = p;
+        while next[q] != root {
+            let up = next[q];
+            next[q] = root;
+            q = up;
+        }
+        root
+    }
+    let mut answers = vec![None; own.len()];
+    for (k, (range, _)) in others.iter().enumerate() {
+        let (start, end) = range.value.range();
+        let family = range.value.family();
+        let wide = if family == Family::V4 { wide4 } else { wide6 };
+        let from = (family, start.saturating_sub(wide));
+        let lo = keys.partition_point(|&key| key < from);
+        let hi = keys.partition_point(|&key| key <= (family, end));
+        let mut p = find(&mut next, lo);
+        while p < hi {
+            let i = order[p];
+            if own[i].end >= start {
+                answers[i] = Some(k);
+                next[p] = p + 1;
+            }
+            p = find(&mut next, p + 1);
+        }
+    }
+    answers
 }
