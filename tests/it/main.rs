@@ -5,6 +5,7 @@ mod determinism;
 mod fixtures;
 mod fuzz_corpus;
 mod hostile;
+mod props;
 mod registry;
 mod rule_docs;
 mod support;
