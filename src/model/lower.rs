@@ -215,12 +215,13 @@ impl<'a> Fields<'a> {
     /// The keys of `keys` written with a value (valid or not), plus those an
     /// unknown key probably misspells: the model's `written` lists, which
     /// tell rules that a `None` was already reported rather than absent.
-    fn written(&self, keys: &'static [Key]) -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = keys
-            .iter()
-            .filter(|k| self.value(k.name).is_some())
-            .map(|k| k.name)
-            .collect();
+    fn written(&self, keys: &'static [Key]) -> Written {
+        let mut out = Written::new(keys);
+        for k in keys {
+            if self.value(k.name).is_some() {
+                out.insert(k.name);
+            }
+        }
         for (k, _) in self.entries {
             let Some(s) = k.as_scalar() else { continue };
             if keys.iter().any(|key| key.name == s.text) {
@@ -231,8 +232,8 @@ impl<'a> Fields<'a> {
                 .first()
                 .and_then(|b| keys.iter().find(|k| k.name == *b))
             {
-                if self.get(key.name).is_none() && !out.contains(&key.name) {
-                    out.push(key.name);
+                if self.get(key.name).is_none() {
+                    out.insert(key.name);
                 }
             }
         }
@@ -993,7 +994,7 @@ impl Lowerer {
             advertised_public_prefixes: None,
             route_filter: None,
             nat_pool: None,
-            written: Vec::new(),
+            written: Written::new(PEERING_KEYS),
         };
         if node.is_null() {
             // `private:` with nothing under it: a peering with no settings.
@@ -1001,11 +1002,11 @@ impl Lowerer {
         }
         let what = format!("`{}` peering", kind.as_str());
         let fields = self.fields(node, PEERING_KEYS, &what)?;
-        p.written = PEERING_KEYS
-            .iter()
-            .filter(|k| fields.value(k.name).is_some())
-            .map(|k| k.name)
-            .collect();
+        for k in PEERING_KEYS {
+            if fields.value(k.name).is_some() {
+                p.written.insert(k.name);
+            }
+        }
         p.peer_asn = fields
             .value("peer_asn")
             .and_then(|v| self.uint(v, "peer_asn"));

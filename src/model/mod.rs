@@ -30,6 +30,57 @@ impl<T> Spanned<T> {
     }
 }
 
+/// The keys of one mapping of the design that were written with a value
+/// (valid or not), as a set over the format's keys for that mapping: no
+/// allocation, one word of bits.
+#[derive(Clone, Copy, Default)]
+pub struct Written {
+    keys: &'static [lower::Key],
+    bits: u64,
+}
+
+impl Written {
+    /// The empty set over `keys` (at most 64 of them).
+    pub fn new(keys: &'static [lower::Key]) -> Written {
+        Written { keys, bits: 0 }
+    }
+
+    /// Adds `key`; a key that is not one of this mapping's is ignored.
+    pub fn insert(&mut self, key: &str) {
+        if let Some(i) = self.keys.iter().position(|k| k.name == key) {
+            if i < 64 {
+                self.bits |= 1 << i;
+            }
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.keys
+            .iter()
+            .position(|k| k.name == key)
+            .is_some_and(|i| i < 64 && self.bits & (1 << i) != 0)
+    }
+
+    /// The keys, in the format's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 64 && self.bits & (1 << i) != 0)
+            .map(|(_, k)| k.name)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+}
+
+impl std::fmt::Debug for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// A list value: the list's own span and each item's.
 pub type SpannedList<T> = Spanned<Vec<Spanned<T>>>;
 
@@ -327,13 +378,13 @@ pub struct Peering {
     pub nat_pool: Option<Spanned<IpNet>>,
     /// The keys written with a value, valid or not: a `None` above for a
     /// written key was an invalid value, already reported.
-    pub written: Vec<&'static str>,
+    pub written: Written,
 }
 
 impl Peering {
     /// True when `key` was written with a value (even an invalid one).
     pub fn has(&self, key: &str) -> bool {
-        self.written.contains(&key)
+        self.written.contains(key)
     }
 
     /// Every BGP subnet of this peering, IPv4 then IPv6, primary first.
@@ -396,14 +447,14 @@ pub struct CircuitRouters {
     pub primary: Option<Spanned<String>>,
     pub secondary: Option<Spanned<String>>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Vec<&'static str>,
+    pub written: Written,
 }
 
 impl CircuitRouters {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
     pub fn has(&self, key: &str) -> bool {
-        self.written.contains(&key)
+        self.written.contains(key)
     }
 }
 
@@ -440,7 +491,7 @@ pub struct Circuit {
     /// The keys written with a value, valid or not, and the keys an unknown
     /// key probably misspells: a `None` above for a key listed here was
     /// already reported by the loader, so rules must not call it absent.
-    pub written: Vec<&'static str>,
+    pub written: Written,
     pub span: Span,
 }
 
@@ -448,7 +499,7 @@ impl Circuit {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
     pub fn has(&self, key: &str) -> bool {
-        self.written.contains(&key)
+        self.written.contains(key)
     }
 
     pub fn links(&self) -> &[Link] {
@@ -478,14 +529,14 @@ pub struct Gateway {
     pub sku: Option<Spanned<GatewaySku>>,
     pub scale_units: Option<Spanned<u32>>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Vec<&'static str>,
+    pub written: Written,
 }
 
 impl Gateway {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
     pub fn has(&self, key: &str) -> bool {
-        self.written.contains(&key)
+        self.written.contains(key)
     }
 }
 
@@ -496,7 +547,7 @@ pub struct VirtualNetwork {
     pub address_space: Option<SpannedList<IpNet>>,
     pub gateway: Option<Gateway>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Vec<&'static str>,
+    pub written: Written,
     pub span: Span,
 }
 
@@ -504,7 +555,7 @@ impl VirtualNetwork {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
     pub fn has(&self, key: &str) -> bool {
-        self.written.contains(&key)
+        self.written.contains(key)
     }
 
     pub fn address_space(&self) -> &[Spanned<IpNet>] {
