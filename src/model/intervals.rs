@@ -43,17 +43,22 @@ impl Interval {
 /// another group.
 pub fn first_overlapping(targets: &[Interval], queries: &[Interval]) -> Vec<Option<usize>> {
     let mut answers = vec![None; queries.len()];
+    // Indices are kept as u32 (memory on designs of 100k sites); no design
+    // comes near 4 billion addresses.
+    if u32::try_from(targets.len()).is_err() || u32::try_from(queries.len()).is_err() {
+        return answers;
+    }
     for family in [Family::V4, Family::V6] {
-        let t: Vec<usize> = (0..targets.len())
-            .filter(|&i| targets[i].family == family)
+        let t: Vec<u32> = (0..targets.len() as u32)
+            .filter(|&i| targets[i as usize].family == family)
             .collect();
-        let q: Vec<usize> = (0..queries.len())
-            .filter(|&i| queries[i].family == family)
+        let q: Vec<u32> = (0..queries.len() as u32)
+            .filter(|&i| queries[i as usize].family == family)
             .collect();
         if t.is_empty() || q.is_empty() {
             continue;
         }
-        sweep(targets, &t, queries, &q, &mut answers);
+        sweep(targets, t, queries, q, &mut answers);
     }
     answers
 }
@@ -76,84 +81,88 @@ pub fn first_earlier_overlap(items: &[Interval]) -> Vec<Option<usize>> {
 /// keeps the two lowest indices of different groups.
 fn sweep(
     targets: &[Interval],
-    t: &[usize],
+    t: Vec<u32>,
     queries: &[Interval],
-    q: &[usize],
+    mut qs: Vec<u32>,
     answers: &mut [Option<usize>],
 ) {
-    let mut by_start = t.to_vec();
-    by_start.sort_by_key(|&i| (targets[i].start, i));
-    let starts: Vec<u128> = by_start.iter().map(|&i| targets[i].start).collect();
-    let mut rank = vec![0usize; targets.len()];
-    for (r, &i) in by_start.iter().enumerate() {
-        rank[i] = r;
-    }
-    let mut by_end = t.to_vec();
-    by_end.sort_by_key(|&i| std::cmp::Reverse((targets[i].end, i)));
-    let mut qs = q.to_vec();
-    qs.sort_by_key(|&i| std::cmp::Reverse((queries[i].start, i)));
+    let target = |i: u32| &targets[i as usize];
+    let mut by_start = t;
+    by_start.sort_unstable_by_key(|&i| (target(i).start, i));
+    // rank[k]: the position in `by_start` of the k-th target of `by_end`.
+    let mut by_end: Vec<u32> = (0..by_start.len() as u32).collect();
+    by_end.sort_unstable_by_key(|&k| {
+        let i = by_start[k as usize];
+        std::cmp::Reverse((target(i).end, i))
+    });
+    qs.sort_unstable_by_key(|&i| std::cmp::Reverse((queries[i as usize].start, i)));
 
-    let mut tree = vec![Best2::default(); by_start.len()];
+    let group = |i: u32| target(i).group;
+    let mut tree = vec![Best2::NONE; by_start.len()];
     let mut next = 0;
     for &qi in &qs {
-        let query = queries[qi];
-        while next < by_end.len() && targets[by_end[next]].end >= query.start {
-            let ti = by_end[next];
-            let mut pos = rank[ti];
+        let query = queries[qi as usize];
+        while next < by_end.len() && target(by_start[by_end[next] as usize]).end >= query.start {
+            let mut pos = by_end[next] as usize;
+            let ti = by_start[pos];
             while pos < tree.len() {
-                tree[pos].push((ti, targets[ti].group));
+                tree[pos].push(ti, &group);
                 pos |= pos + 1;
             }
             next += 1;
         }
-        let mut best = Best2::default();
-        let mut r = starts.partition_point(|&s| s <= query.end);
+        let mut best = Best2::NONE;
+        let mut r = by_start.partition_point(|&i| target(i).start <= query.end);
         while r > 0 {
-            best.merge(&tree[r - 1]);
+            best.merge(&tree[r - 1], &group);
             r &= r - 1;
         }
-        answers[qi] = best.first_not_in(query.group);
+        answers[qi as usize] = best.first_not_in(query.group, &group);
     }
 }
 
-/// The lowest index seen, and the lowest index of a group other than its.
-#[derive(Clone, Copy, Debug, Default)]
+/// The lowest index seen, and the lowest index of a group other than its
+/// (`u32::MAX`: none).
+#[derive(Clone, Copy, Debug)]
 struct Best2 {
-    a: Option<(usize, usize)>,
-    b: Option<(usize, usize)>,
+    a: u32,
+    b: u32,
 }
 
 impl Best2 {
-    fn push(&mut self, c: (usize, usize)) {
-        match self.a {
-            None => self.a = Some(c),
-            Some(a) if c.0 < a.0 => {
-                if c.1 != a.1 {
-                    self.b = Some(a);
-                }
-                self.a = Some(c);
+    const NONE: Best2 = Best2 {
+        a: u32::MAX,
+        b: u32::MAX,
+    };
+
+    fn push(&mut self, c: u32, group: &impl Fn(u32) -> usize) {
+        if c == u32::MAX {
+            return;
+        }
+        if self.a == u32::MAX {
+            self.a = c;
+        } else if c < self.a {
+            if group(c) != group(self.a) {
+                self.b = self.a;
             }
-            Some(a) => {
-                if c.1 != a.1 && self.b.is_none_or(|b| c.0 < b.0) {
-                    self.b = Some(c);
-                }
-            }
+            self.a = c;
+        } else if group(c) != group(self.a) && (self.b == u32::MAX || c < self.b) {
+            self.b = c;
         }
     }
 
-    fn merge(&mut self, other: &Best2) {
-        if let Some(a) = other.a {
-            self.push(a);
-        }
-        if let Some(b) = other.b {
-            self.push(b);
-        }
+    fn merge(&mut self, other: &Best2, group: &impl Fn(u32) -> usize) {
+        self.push(other.a, group);
+        self.push(other.b, group);
     }
 
-    fn first_not_in(&self, group: usize) -> Option<usize> {
-        match self.a {
-            Some(a) if a.1 != group => Some(a.0),
-            _ => self.b.map(|b| b.0),
+    fn first_not_in(&self, g: usize, group: &impl Fn(u32) -> usize) -> Option<usize> {
+        if self.a != u32::MAX && group(self.a) != g {
+            Some(self.a as usize)
+        } else if self.b != u32::MAX {
+            Some(self.b as usize)
+        } else {
+            None
         }
     }
 }
