@@ -14,13 +14,31 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+/// One BGP subnet; 16 bytes, as a design has hundreds of thousands.
 struct Entry<'d> {
     subnet: &'d Spanned<IpNet>,
-    key: &'static str,
-    circuit: &'d str,
+    /// Circuit position; with `kind`, one peering.
+    circuit: u32,
     kind: PeeringKind,
-    /// Circuit position and peering kind: one peering.
-    peering: (usize, PeeringKind),
+    /// Index in [`KEYS`].
+    key: u8,
+}
+
+const KEYS: &[&str] = &[
+    "primary_subnet",
+    "secondary_subnet",
+    "ipv6.primary_subnet",
+    "ipv6.secondary_subnet",
+];
+
+impl Entry<'_> {
+    fn key(&self) -> &'static str {
+        KEYS.get(self.key as usize).copied().unwrap_or("")
+    }
+
+    fn peering(&self) -> (u32, PeeringKind) {
+        (self.circuit, self.kind)
+    }
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
@@ -40,10 +58,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 }
                 entries.push(Entry {
                     subnet,
-                    key,
-                    circuit: &circuit.name.value,
+                    circuit: u32::try_from(pos).unwrap_or(u32::MAX),
                     kind: peering.kind,
-                    peering: (pos, peering.kind),
+                    key: KEYS.iter().position(|k| *k == key).unwrap_or(0) as u8,
                 });
             }
         }
@@ -59,48 +76,54 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     for (i, earlier) in first_earlier_overlap(&intervals).into_iter().enumerate() {
         let Some(j) = earlier else { continue };
         let (e, o) = (&entries[i], &entries[j]);
+        let name = |x: &Entry<'_>| {
+            cx.design
+                .circuits
+                .get(x.circuit as usize)
+                .map_or("", |c| c.name.value.as_str())
+        };
         let same = if e.subnet.value == o.subnet.value {
             "is the same as"
         } else {
             "overlaps"
         };
-        let finding = if e.peering == o.peering {
+        let finding = if e.peering() == o.peering() {
             Finding::at(
                 e.subnet.span,
                 format!(
                     "`{}` `{}` of the {} peering of circuit `{}` {same} its `{}` `{}`",
-                    e.key,
+                    e.key(),
                     e.subnet.value,
                     e.kind.describe(),
-                    e.circuit,
-                    o.key,
+                    name(e),
+                    o.key(),
                     o.subnet.value
                 ),
             )
-            .label(o.subnet.span, format!("`{}` of the same peering", o.key))
+            .label(o.subnet.span, format!("`{}` of the same peering", o.key()))
             .help("give the primary and secondary links two different subnets, such as the two halves of a /29 (IPv4) or /125 (IPv6)")
         } else {
             Finding::at(
                 e.subnet.span,
                 format!(
                     "`{}` `{}` of the {} peering of circuit `{}` {same} `{}` `{}` of the {} peering of circuit `{}`",
-                    e.key,
+                    e.key(),
                     e.subnet.value,
                     e.kind.describe(),
-                    e.circuit,
-                    o.key,
+                    name(e),
+                    o.key(),
                     o.subnet.value,
                     o.kind.describe(),
-                    o.circuit
+                    name(o)
                 ),
             )
             .label(
                 o.subnet.span,
                 format!(
                     "`{}` of the {} peering of circuit `{}`",
-                    o.key,
+                    o.key(),
                     o.kind.describe(),
-                    o.circuit
+                    name(o)
                 ),
             )
             .help("give every BGP session in the design its own subnet: pick an unused /30 (IPv4) or /126 (IPv6)")

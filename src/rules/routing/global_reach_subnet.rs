@@ -14,28 +14,57 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
-/// Another range of the design, for the label of an overlap.
+/// Another range of the design, for the label of an overlap; 8 bytes, as
+/// a design has hundreds of thousands.
 #[derive(Clone, Copy)]
-enum Other<'d> {
-    /// A peering's field (`None`: an advertised public prefix), and the
-    /// peering's kind and circuit.
-    Peering(Option<&'static str>, (PeeringKind, &'d str)),
-    Vnet(&'d str),
-    Site(&'d str),
+enum Other {
+    /// Circuit position, peering kind, and the field (see [`FIELDS`];
+    /// `ADVERTISED`: an advertised public prefix).
+    Peering(u32, PeeringKind, u8),
+    /// Virtual network position.
+    Vnet(u32),
+    /// Site position.
+    Site(u32),
 }
 
-impl Other<'_> {
-    fn describe(self) -> String {
+const FIELDS: &[&str] = &[
+    "primary_subnet",
+    "secondary_subnet",
+    "ipv6.primary_subnet",
+    "ipv6.secondary_subnet",
+    "nat_pool",
+];
+const ADVERTISED: u8 = u8::MAX;
+
+fn pos32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Other {
+    fn describe(self, d: &Design) -> String {
         match self {
-            Other::Peering(key, (kind, circuit)) => {
+            Other::Peering(c, kind, field) => {
+                let circuit = d
+                    .circuits
+                    .get(c as usize)
+                    .map_or("", |c| c.name.value.as_str());
                 let whose = format!("the {} peering of circuit `{circuit}`", kind.describe());
-                match key {
+                match FIELDS.get(field as usize) {
                     Some(key) => format!("`{key}` of {whose}"),
                     None => format!("advertised public prefix of {whose}"),
                 }
             }
-            Other::Vnet(name) => format!("address space of virtual network `{name}`"),
-            Other::Site(name) => format!("prefix of site `{name}`"),
+            Other::Vnet(v) => {
+                let name = d
+                    .virtual_networks
+                    .get(v as usize)
+                    .map_or("", |v| v.name.value.as_str());
+                format!("address space of virtual network `{name}`")
+            }
+            Other::Site(s) => {
+                let name = d.sites.get(s as usize).map_or("", |s| s.name.value.as_str());
+                format!("prefix of site `{name}`")
+            }
         }
     }
 }
@@ -126,7 +155,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 
     // Every other range in the design, in report order, described for a
     // label only when it is reported (a design has hundreds of thousands).
-    let mut others: Vec<(&Spanned<IpNet>, Other<'_>)> = Vec::new();
+    let mut others: Vec<(&Spanned<IpNet>, Other)> = Vec::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
             continue;
@@ -135,31 +164,32 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .into_iter()
             .flatten()
         {
-            let whose = (peering.kind, circuit.name.value.as_str());
+            let at = |field: u8| Other::Peering(pos32(pos), peering.kind, field);
             for (key, _, s) in peering.subnet_fields() {
-                others.push((s, Other::Peering(Some(key), whose)));
+                let field = FIELDS.iter().position(|k| *k == key).unwrap_or(0);
+                others.push((s, at(field as u8)));
             }
             if let Some(list) = &peering.advertised_public_prefixes {
                 for p in &list.value {
-                    others.push((p, Other::Peering(None, whose)));
+                    others.push((p, at(ADVERTISED)));
                 }
             }
             if let Some(pool) = &peering.nat_pool {
-                others.push((pool, Other::Peering(Some("nat_pool"), whose)));
+                others.push((pool, at(4)));
             }
         }
     }
     for (pos, vnet) in d.virtual_networks.iter().enumerate() {
         if ix.is_canonical_vnet(pos) {
             for r in vnet.address_space() {
-                others.push((r, Other::Vnet(&vnet.name.value)));
+                others.push((r, Other::Vnet(pos32(pos))));
             }
         }
     }
     for (pos, site) in d.sites.iter().enumerate() {
         if ix.is_canonical_site(pos) {
             for p in site.prefixes.iter().flat_map(|ps| ps.value.iter()) {
-                others.push((p, Other::Site(&site.name.value)));
+                others.push((p, Other::Site(pos32(pos))));
             }
         }
     }
@@ -182,7 +212,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             )
         } else if let Some(k) = elsewhere[i] {
             let (o, what) = &others[k];
-            (o.span, o.value, what.describe())
+            (o.span, o.value, what.describe(d))
         } else {
             continue;
         };
@@ -209,7 +239,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 /// memory besides `others`.
 fn first_other_overlapping(
     own: &[Interval],
-    others: &[(&Spanned<IpNet>, Other<'_>)],
+    others: &[(&Spanned<IpNet>, Other)],
 ) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..own.len()).collect();
     order.sort_by_key(|&i| (own[i].family, own[i].start, i));
