@@ -62,7 +62,10 @@ impl Other {
                 format!("address space of virtual network `{name}`")
             }
             Other::Site(s) => {
-                let name = d.sites.get(s as usize).map_or("", |s| s.name.value.as_str());
+                let name = d
+                    .sites
+                    .get(s as usize)
+                    .map_or("", |s| s.name.value.as_str());
                 format!("prefix of site `{name}`")
             }
         }
