@@ -17,6 +17,21 @@
 
 mod gen;
 
+// The allocator and settings of the `erlint` binary (src/main.rs), so that
+// `lint` is measured as the binary runs it; the floor runs on it too.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn tune_allocator() {
+    #[cfg(feature = "mimalloc")]
+    // SAFETY: setters of mimalloc's runtime options (src/main.rs).
+    unsafe {
+        libmimalloc_sys::mi_option_set(4, 0); // arena_eager_commit
+        libmimalloc_sys::mi_option_set(37, 0); // allow_thp
+    }
+}
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use erlint::{Input, Settings};
 use rayon::prelude::*;
@@ -61,6 +76,7 @@ fn parse_events(path: &Path) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
+    tune_allocator();
     for n in sizes() {
         let design = gen::generate(&gen::Spec::sites(n));
         let dir = tempfile::tempdir().expect("tempdir");

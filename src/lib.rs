@@ -255,8 +255,9 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             f
         }));
     }
-    drop(index);
-    drop(design);
+    // The model is not needed past this point: it is freed on the pool
+    // while the report is finished (freeing 100k sites takes a while).
+    rayon::spawn(move || drop((index, design)));
     restore_texts(&mut sources, set_aside, &findings);
     Ok(Report::new(findings, sources))
 }
