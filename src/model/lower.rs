@@ -239,6 +239,14 @@ impl<'a> Fields<'a> {
         out
     }
 
+    /// A top-level section, or the value of the unknown key that probably
+    /// misspells it (`site:` for `sites:`): that `unknown-field` is the one
+    /// finding, and the entities under it still count, so their names do
+    /// not turn into `undefined-reference`s everywhere.
+    fn section(&self, key: &str) -> Option<&'a Node> {
+        self.value(key).or_else(|| self.claimed_value(key))
+    }
+
     fn is_claimed(&self, key: &str) -> bool {
         self.claimed.iter().any(|(k, _)| *k == key)
     }
@@ -268,35 +276,35 @@ impl Lowerer {
                 ),
             }
         }
-        if let Some(v) = fields.value("providers") {
+        if let Some(v) = fields.section("providers") {
             for item in self.list_items(v, "providers") {
                 if let Some(p) = self.provider(item) {
                     self.design.providers.push(p);
                 }
             }
         }
-        if let Some(v) = fields.value("sites") {
+        if let Some(v) = fields.section("sites") {
             for item in self.list_items(v, "sites") {
                 if let Some(s) = self.site(item) {
                     self.design.sites.push(s);
                 }
             }
         }
-        if let Some(v) = fields.value("circuits") {
+        if let Some(v) = fields.section("circuits") {
             for item in self.list_items(v, "circuits") {
                 if let Some(c) = self.circuit(item) {
                     self.design.circuits.push(c);
                 }
             }
         }
-        if let Some(v) = fields.value("ports") {
+        if let Some(v) = fields.section("ports") {
             for item in self.list_items(v, "ports") {
                 if let Some(p) = self.port(item) {
                     self.design.ports.push(p);
                 }
             }
         }
-        if let Some(v) = fields.value("virtual_networks") {
+        if let Some(v) = fields.section("virtual_networks") {
             for item in self.list_items(v, "virtual_networks") {
                 if let Some(n) = self.vnet(item) {
                     self.design.virtual_networks.push(n);
@@ -306,6 +314,19 @@ impl Lowerer {
     }
 
     // ---- reporting -------------------------------------------------------
+
+    /// Records the name-like words of a value that could not be lowered
+    /// (see [`crate::model::Unparsed`]).
+    fn remember(&mut self, node: &Node) {
+        match &node.kind {
+            NodeKind::Scalar(s) => self.design.unparsed.add_text(&s.text),
+            NodeKind::Seq(items) => items.iter().for_each(|n| self.remember(n)),
+            NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
+                self.remember(k);
+                self.remember(v);
+            }),
+        }
+    }
 
     fn invalid(&mut self, node: &Node, message: impl Into<String>, help: impl Into<String>) {
         self.findings
@@ -357,6 +378,10 @@ impl Lowerer {
             if keys.iter().any(|key| key.name == s.text) {
                 continue;
             }
+            // Names under an unknown key (`circuit: [er-ams-1]`) may be the
+            // references meant: `unused-*` and `undefined-reference` leave
+            // them to this `unknown-field`.
+            self.remember(&entries[i].1);
             let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
             let mut f = Finding::stage(
                 "unknown-field",
@@ -411,6 +436,7 @@ impl Lowerer {
         match &node.kind {
             NodeKind::Scalar(s) if !node.is_null() => Some(Spanned::new(s.text.clone(), node.span)),
             _ => {
+                self.remember(node);
                 self.invalid(
                     node,
                     format!("`{key}` must be text, found {}", node.type_name()),
@@ -578,6 +604,9 @@ impl Lowerer {
         mut item: impl FnMut(&mut Self, &Node) -> Option<Spanned<T>>,
     ) -> Option<SpannedList<T>> {
         let NodeKind::Seq(items) = &node.kind else {
+            // `circuits: er-ams-1`: the names written still count as
+            // mentioned, so `unused-circuit` does not repeat this finding.
+            self.remember(node);
             self.invalid(
                 node,
                 format!("`{key}` must be a list, found {}", node.type_name()),
