@@ -2,6 +2,7 @@
 use crate::model::intervals::{first_earlier_overlap, first_overlapping, Interval};
 use crate::rules::prelude::*;
 use crate::suggest;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     name: "global-reach-subnet",
@@ -24,6 +25,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
     let mut reaches: Vec<Reach<'_>> = Vec::new();
+    // Connections already seen, as (circuits in name order, subnet): the
+    // same connection written on both circuits (`a` -> `b` and `b` -> `a`
+    // with one subnet) describes one /29, not two overlapping ones.
+    let mut seen: HashSet<(&str, &str, IpNet)> = HashSet::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
             continue;
@@ -60,6 +65,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let Some(subnet) = &gr.subnet else { continue };
             let net = subnet.value;
             if net.is_network_of(29, 125) {
+                if let Some(peer) = gr.circuit.as_ref().filter(|p| p.value != *name) {
+                    let (a, b) = if name.as_str() < peer.value.as_str() {
+                        (name.as_str(), peer.value.as_str())
+                    } else {
+                        (peer.value.as_str(), name.as_str())
+                    };
+                    if !seen.insert((a, b, net)) {
+                        continue;
+                    }
+                }
                 reaches.push(Reach {
                     subnet,
                     circuit: name,
