@@ -1019,9 +1019,21 @@ impl Lowerer {
             .filter(|k| fields.value(k.name).is_some())
             .map(|k| k.name)
             .collect();
-        p.peer_asn = fields
-            .value("peer_asn")
-            .and_then(|v| self.uint(v, "peer_asn"));
+        p.peer_asn = fields.value("peer_asn").and_then(|v| {
+            let asn = self.uint(v, "peer_asn")?;
+            if asn.value > u64::from(u32::MAX) {
+                self.invalid(
+                    v,
+                    format!(
+                        "`peer_asn` {} is not an ASN: ASNs are 32-bit numbers (0-4294967295)",
+                        asn.value
+                    ),
+                    "use your 2-byte or 4-byte ASN, written as one number (asplain)",
+                );
+                return None;
+            }
+            Some(asn)
+        });
         p.primary_subnet = fields
             .value("primary_subnet")
             .and_then(|v| self.cidr(v, "primary_subnet"));

@@ -2,7 +2,7 @@
 use crate::model::intervals::{first_earlier_overlap, first_overlapping, Interval};
 use crate::rules::prelude::*;
 use crate::suggest;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     name: "global-reach-subnet",
@@ -25,10 +25,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
     let mut reaches: Vec<Reach<'_>> = Vec::new();
-    // Connections already seen, as (circuits in name order, subnet): the
+    // Connections already seen, by (circuits in name order, subnet): the
     // same connection written on both circuits (`a` -> `b` and `b` -> `a`
-    // with one subnet) describes one /29, not two overlapping ones.
-    let mut seen: HashSet<(&str, &str, IpNet)> = HashSet::new();
+    // with one subnet) is reported as written twice, not as an overlap.
+    let mut seen: HashMap<(&str, &str, IpNet), (&Spanned<IpNet>, &str)> = HashMap::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
             continue;
@@ -71,9 +71,21 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     } else {
                         (peer.value.as_str(), name.as_str())
                     };
-                    if !seen.insert((a, b, net)) {
+                    if let Some(&(first, first_circuit)) = seen.get(&(a, b, net)) {
+                        out.push(
+                            Finding::at(
+                                subnet.span,
+                                format!(
+                                    "the Global Reach connection between circuits `{name}` and `{}` (`{net}`) is also written on circuit `{first_circuit}`",
+                                    peer.value
+                                ),
+                            )
+                            .label(first.span, format!("the same connection on circuit `{first_circuit}`"))
+                            .help("write each Global Reach connection on one of its two circuits only: Azure configures it once, on the circuit where it is created"),
+                        );
                         continue;
                     }
+                    seen.insert((a, b, net), (subnet, name.as_str()));
                 }
                 reaches.push(Reach {
                     subnet,
