@@ -25,10 +25,20 @@ fn report<'a>(
     if d.unparsed.may_mention(&name.value) {
         return;
     }
-    let close = suggest::closest(&name.value, known, 3);
-    let help = match suggest::did_you_mean(&close) {
-        Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
-        None => format!("define {kind} `{}`, or fix the name", name.value),
+    let known: Vec<&str> = known.collect();
+    // Names differ only in case: that is the one meant (names are exact).
+    let same_but_case = known
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(&name.value))
+        .copied();
+    let help = if let Some(k) = same_but_case {
+        format!("write `{k}`: names are case-sensitive")
+    } else {
+        let close = suggest::closest(&name.value, known, 3);
+        match suggest::did_you_mean(&close) {
+            Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
+            None => format!("define {kind} `{}`, or fix the name", name.value),
+        }
     };
     out.push(
         Finding::at(
