@@ -171,7 +171,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .site(d, &site.name.value)
             .is_some_and(|s| s.name.span == site.name.span)
         {
-            for p in site.prefixes.iter().flat_map(|ps| ps.value.iter()) {
+            // A default route is no address range of the site.
+            for p in site
+                .prefixes
+                .iter()
+                .flat_map(|ps| ps.value.iter())
+                .filter(|p| !p.value.is_default_route())
+            {
                 others.push((p, format!("prefix of site `{}`", site.name.value)));
             }
         }
