@@ -94,7 +94,9 @@ pub(crate) fn usable_gateway(
 /// `ErGw2AZ`, or `ErGwScale with 4 scale units`, for messages.
 pub(crate) fn describe_gateway(gw: &Gateway, sku: GatewaySku) -> String {
     if sku == GatewaySku::ErGwScale {
-        let su = gw.scale_units.as_ref().map_or(1, |s| s.value);
+        let Some(su) = gw.scale_units.as_ref().map(|s| s.value) else {
+            return "`ErGwScale` without `scale_units`, counted as 1 scale unit".to_string();
+        };
         let units = if su == 1 { "unit" } else { "units" };
         format!("`ErGwScale` with {su} scale {units}")
     } else {
