@@ -31,7 +31,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     catalog: Option<String>,
     fail_on: Option<toml::Spanned<String>>,
     #[serde(default)]
@@ -70,9 +70,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
             None => format!("{shown}: {msg}"),
         }
     })?;
+    for pattern in &raw.exclude {
+        if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+            let line = line_of(text, pattern.span().start);
+            return Err(format!(
+                "{shown}:{line}: `{}` is not a valid `exclude` glob: {}",
+                pattern.get_ref(),
+                e.kind()
+            ));
+        }
+    }
     let mut config = Config {
         path: Some(path.to_path_buf()),
-        exclude: raw.exclude,
+        exclude: raw.exclude.into_iter().map(|p| p.into_inner()).collect(),
         catalog: raw.catalog.map(|c| {
             let base = path.parent().unwrap_or(Path::new("."));
             base.join(c)
@@ -138,6 +148,12 @@ mod tests {
         .unwrap_err();
         assert!(err.contains("erlint.toml:3"), "{err}");
         assert!(err.contains("ipvpn-layer2"), "{err}");
+    }
+
+    #[test]
+    fn reports_bad_glob_with_line() {
+        let err = parse("\nexclude = [\"a[b\"]\n", Path::new("erlint.toml")).unwrap_err();
+        assert!(err.starts_with("erlint.toml:2: "), "{err}");
     }
 
     #[test]

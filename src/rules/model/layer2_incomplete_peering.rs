@@ -18,15 +18,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let Some(site) = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
-            .find(|s| {
-                // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
-                (s.layer() == Some(Layer::L2) && s.model() != Some(Model::Ipvpn))
-                    || s.model() == Some(Model::Direct)
-            })
-        else {
+        let Some(site) = cx.index.sites_of_circuit(cx.design, pos).find(|s| {
+            // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
+            (s.layer() == Some(Layer::L2) && s.model() != Some(Model::Ipvpn))
+                || s.model() == Some(Model::Direct)
+        }) else {
             continue;
         };
         let why = if site.model() == Some(Model::Direct) {
