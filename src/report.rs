@@ -4,6 +4,9 @@ use crate::finding::{Finding, Severity};
 use crate::source::{LineCol, SourceDb};
 use std::collections::HashSet;
 
+/// Path, start, rule, message, end offset.
+type SortKey = (String, LineCol, &'static str, String, u32);
+
 /// A finding with its resolved positions.
 #[derive(Debug)]
 pub struct Report {
@@ -21,7 +24,7 @@ pub struct Report {
 
 impl Report {
     pub fn new(mut findings: Vec<Finding>, sources: SourceDb) -> Report {
-        let mut keyed: Vec<((String, LineCol, &'static str, String, u32), Finding)> = findings
+        let mut keyed: Vec<(SortKey, Finding)> = findings
             .drain(..)
             .map(|f| {
                 let (start, _) = sources.line_col(f.primary);
