@@ -65,9 +65,10 @@ const LEVELS: &str = "\"error\", \"warning\", \"info\" or \"off\"";
 fn friendlier(msg: &str, line: Option<&str>) -> String {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("");
-        let hint = crate::suggest::did_you_mean(&crate::suggest::closest(key, KEYS.iter().copied(), 1))
-            .map(|d| format!("{d} "))
-            .unwrap_or_default();
+        let hint =
+            crate::suggest::did_you_mean(&crate::suggest::closest(key, KEYS.iter().copied(), 1))
+                .map(|d| format!("{d} "))
+                .unwrap_or_default();
         return format!(
             "unknown key `{key}`; {hint}erlint.toml takes `exclude`, `catalog`, `fail_on` and a `[rules]` table"
         );
@@ -78,10 +79,15 @@ fn friendlier(msg: &str, line: Option<&str>) -> String {
             .map(|(k, _)| k.trim().trim_matches('"'))
             .unwrap_or("");
         return match key {
-            "exclude" => "`exclude` must be a list of globs, as in `exclude = [\"drafts/**\"]`".into(),
+            "exclude" => {
+                "`exclude` must be a list of globs, as in `exclude = [\"drafts/**\"]`".into()
+            }
             "catalog" => "`catalog` must be a file name, as in `catalog = \"catalog.yaml\"`".into(),
             "fail_on" => "`fail_on` must be \"error\", \"warning\" or \"info\"".into(),
-            "rules" => "`rules` must be a table: a `[rules]` line, then `rule-name = \"warning\"` lines".into(),
+            "rules" => {
+                "`rules` must be a table: a `[rules]` line, then `rule-name = \"warning\"` lines"
+                    .into()
+            }
             "" => msg.to_string(),
             rule => format!("the level of `{rule}` must be {LEVELS}"),
         };

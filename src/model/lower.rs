@@ -40,7 +40,10 @@ pub enum Ty {
     },
     Bool,
     /// A whole number in `min..=max`.
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// A whole number of zero or more (ASNs, VLAN IDs, counts: rules judge
     /// the range).
     UInt,
@@ -88,7 +91,11 @@ const TEXTS: Ty = Ty::TextList { non_empty: false };
 
 pub const TOP_KEYS: &[Key] = &[
     opt("version", Ty::Version, "format version; only 1 exists"),
-    opt("providers", Ty::List(PROVIDER_KEYS), "connectivity providers"),
+    opt(
+        "providers",
+        Ty::List(PROVIDER_KEYS),
+        "connectivity providers",
+    ),
     opt("sites", Ty::List(SITE_KEYS), "on-premises sites"),
     opt("circuits", Ty::List(CIRCUIT_KEYS), "ExpressRoute circuits"),
     opt("ports", Ty::List(PORT_KEYS), "ExpressRoute Direct ports"),
@@ -135,7 +142,11 @@ pub const SITE_KEYS: &[Key] = &[
         "how the site reaches Microsoft",
     ),
     opt("routers", TEXTS, "customer edge routers"),
-    opt("qos", Ty::Map(QOS_KEYS), "DSCP markings for real-time traffic"),
+    opt(
+        "qos",
+        Ty::Map(QOS_KEYS),
+        "DSCP markings for real-time traffic",
+    ),
 ];
 /// `layer` and `provider` are required unless the model is `direct`.
 pub const EXPRESSROUTE_KEYS: &[Key] = &[
@@ -171,7 +182,11 @@ pub const QOS_KEYS: &[Key] = &[
 /// `provider` / `port`: exactly one; `provider-and-port` reports the rest.
 pub const CIRCUIT_KEYS: &[Key] = &[
     req("name", Ty::Name, "unique circuit name"),
-    opt("provider", Ty::Text, "the connectivity provider (or `port`)"),
+    opt(
+        "provider",
+        Ty::Text,
+        "the connectivity provider (or `port`)",
+    ),
     opt(
         "port",
         Ty::Text,
@@ -283,11 +298,7 @@ pub const LINK_KEYS: &[Key] = &[
 pub const PORT_KEYS: &[Key] = &[
     req("name", Ty::Name, "unique port name"),
     req("peering_location", Ty::Text, "where the port is"),
-    req(
-        "bandwidth",
-        Ty::PortBandwidth,
-        "10Gbps | 100Gbps | 400Gbps",
-    ),
+    req("bandwidth", Ty::PortBandwidth, "10Gbps | 100Gbps | 400Gbps"),
     req(
         "encapsulation",
         Ty::Enum(|| names(Encapsulation::ALL)),
@@ -310,11 +321,7 @@ pub const VNET_KEYS: &[Key] = &[
     ),
 ];
 pub const GATEWAY_KEYS: &[Key] = &[
-    req(
-        "sku",
-        Ty::Enum(|| names(GatewaySku::ALL)),
-        "gateway SKU",
-    ),
+    req("sku", Ty::Enum(|| names(GatewaySku::ALL)), "gateway SKU"),
     opt(
         "scale_units",
         Ty::Int { min: 1, max: 40 },

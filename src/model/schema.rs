@@ -88,10 +88,7 @@ fn ipv6() -> String {
 fn cidr_pattern() -> String {
     let v4_len = "(?:0{0,2}[0-9]|0?[12][0-9]|0?3[0-2])";
     let v6_len = "(?:0{0,2}[0-9]|0?[1-9][0-9]|1[01][0-9]|12[0-8])";
-    format!(
-        r"^\s*(?:{IPV4}/{v4_len}|{}/{v6_len})\s*$",
-        ipv6()
-    )
+    format!(r"^\s*(?:{IPV4}/{v4_len}|{}/{v6_len})\s*$", ipv6())
 }
 
 const PREFIX_REF: &str = "#/definitions/prefix";
@@ -119,9 +116,15 @@ fn value_schema(ty: &Ty) -> Value {
         Ty::Enum(all) => enumeration(&all()),
         Ty::Cidr => json!({ "$ref": PREFIX_REF }),
         Ty::CidrList => json!({ "type": "array", "items": { "$ref": PREFIX_REF } }),
+        // A positive whole number of Mbps, as `Bandwidth::parse` wants:
+        // Mbps without fraction, Gbps with at most three decimals.
         Ty::Bandwidth => json!({
             "type": "string",
-            "pattern": r"^\s*[0-9]+(?:\.[0-9]*)?\s*(?:[Mm]|[Gg])[Bb][Pp][Ss]\s*$",
+            "pattern": concat!(
+                r"^\s*(?:0*[1-9][0-9]*(?:\.0*)?\s*[Mm]",
+                r"|(?:0*[1-9][0-9]*(?:\.[0-9]{0,3}0*)?|0+\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9])0*)\s*[Gg])",
+                r"[Bb][Pp][Ss]\s*$"
+            ),
         }),
         Ty::PortBandwidth => json!({
             "type": "string",

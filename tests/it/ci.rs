@@ -70,11 +70,14 @@ fn format_output(format: &str) -> Output {
 /// The version changes with every release; snapshots should not.
 fn normalize_version(s: &str) -> String {
     let v = env!("CARGO_PKG_VERSION");
-    s.replace(&format!("\"version\": \"{v}\""), "\"version\": \"<version>\"")
-        .replace(
-            &format!("\"semanticVersion\": \"{v}\""),
-            "\"semanticVersion\": \"<version>\"",
-        )
+    s.replace(
+        &format!("\"version\": \"{v}\""),
+        "\"version\": \"<version>\"",
+    )
+    .replace(
+        &format!("\"semanticVersion\": \"{v}\""),
+        "\"semanticVersion\": \"<version>\"",
+    )
 }
 
 #[test]
@@ -84,8 +87,7 @@ fn format_snapshots() {
         let o = format_output(format);
         assert_eq!(code(&o), 1, "{format}: {}", stderr(&o));
         let out = normalize_version(&stdout(&o));
-        if let Some(p) = compare_snapshot(&formats_dir().join(format!("expected.{format}")), &out)
-        {
+        if let Some(p) = compare_snapshot(&formats_dir().join(format!("expected.{format}")), &out) {
             problems.push(p);
         }
     }
@@ -128,7 +130,10 @@ fn sarif_has_what_code_scanning_reads() {
             assert!(region[k].as_u64().is_some_and(|n| n >= 1), "{k}");
         }
         let fp = r["partialFingerprints"]["erlint/v1"].as_str().unwrap();
-        assert!(fingerprints.insert(fp.to_string()), "fingerprints are unique");
+        assert!(
+            fingerprints.insert(fp.to_string()),
+            "fingerprints are unique"
+        );
     }
     let with_label = results
         .iter()
@@ -206,13 +211,19 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
         assert_eq!(s.attribute("failures"), Some(failed.to_string().as_str()));
         failures += failed;
     }
-    assert_eq!(root.attribute("failures"), Some(failures.to_string().as_str()));
+    assert_eq!(
+        root.attribute("failures"),
+        Some(failures.to_string().as_str())
+    );
     let text = doc
         .descendants()
         .filter(|n| n.has_tag_name("failure"))
         .filter_map(|n| n.text())
         .collect::<String>();
-    assert!(text.contains("unknown key `notes <draft> & 100%`"), "{text}");
+    assert!(
+        text.contains("unknown key `notes <draft> & 100%`"),
+        "{text}"
+    );
 }
 
 /// Fingerprints survive edits that shift lines, and are the same in the
@@ -312,7 +323,9 @@ fn config_fixtures() {
                 problems.push(format!("{name}: a bad erlint.toml must exit 2"));
             }
             if !stderr(&o).contains("erlint.toml:") {
-                problems.push(format!("{name}: the message names erlint.toml and the line"));
+                problems.push(format!(
+                    "{name}: the message names erlint.toml and the line"
+                ));
             }
         }
         if let Some(p) = compare_snapshot(&case.join("expected.txt"), &actual) {
@@ -415,7 +428,14 @@ fn suppressions_end_to_end() {
     let tmp = design_dir(&[("net.yaml", &design)]);
     let o = run_in(
         tmp.path(),
-        &["check", "--no-config", "--select", SOME, "--format", "concise"],
+        &[
+            "check",
+            "--no-config",
+            "--select",
+            SOME,
+            "--format",
+            "concise",
+        ],
     );
     assert_eq!(
         stdout(&o),
@@ -430,13 +450,23 @@ fn suppressions_end_to_end() {
     let tmp = design_dir(&[("net.yaml", &design)]);
     let o = run_in(
         tmp.path(),
-        &["check", "--no-config", "--select", SOME, "--format", "concise"],
+        &[
+            "check",
+            "--no-config",
+            "--select",
+            SOME,
+            "--format",
+            "concise",
+        ],
     );
     assert_eq!(stdout(&o), "");
     assert_eq!(code(&o), 0);
 
     // Through standard input, named with --stdin-filename.
-    let design = DESIGN.replace("ethernet: [l2]\n", "ethernet: [l2]  # erlint: allow(ipvpn-layr2)\n");
+    let design = DESIGN.replace(
+        "ethernet: [l2]\n",
+        "ethernet: [l2]  # erlint: allow(ipvpn-layr2)\n",
+    );
     let o = run_stdin_in(
         tmp.path(),
         &[
@@ -499,7 +529,11 @@ fn baseline_reports_only_new_findings() {
     a.extend(["--baseline", "bad.json"]);
     let o = run_in(tmp.path(), &a);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("not an erlint JSON report"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not an erlint JSON report"),
+        "{}",
+        stderr(&o)
+    );
     let mut a = base.to_vec();
     a.extend(["--baseline", "missing.json"]);
     assert_eq!(code(&run_in(tmp.path(), &a)), 2);

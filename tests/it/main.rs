@@ -5,4 +5,5 @@ mod cli;
 mod fixtures;
 mod registry;
 mod rule_docs;
+mod schema;
 mod support;
