@@ -52,10 +52,15 @@ impl Report {
 
     /// Drops the findings whose fingerprint is in `known` (a baseline).
     pub fn remove_known(&mut self, known: &HashSet<String>) {
+        self.retain(|_, fp| !known.contains(fp));
+    }
+
+    /// Keeps the findings (with their fingerprints) for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Finding, &str) -> bool) {
         let findings = std::mem::take(&mut self.findings);
         let fingerprints = std::mem::take(&mut self.fingerprints);
         for (f, fp) in findings.into_iter().zip(fingerprints) {
-            if !known.contains(&fp) {
+            if keep(&f, &fp) {
                 self.findings.push(f);
                 self.fingerprints.push(fp);
             }
