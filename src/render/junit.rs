@@ -1,5 +1,6 @@
-//! JUnit XML: one test suite per file, one test case per rule that ran and
-//! file. A test case fails when the rule reported something in that file;
+//! JUnit XML: one test suite per file (`name` and `file` are its path), one
+//! test case per rule that ran and file (`name` the rule, `classname` the
+//! path). Only attributes Jenkins' JUnit schema allows are written. A test case fails when the rule reported something in that file;
 //! its `<failure>` lists those findings. Read by Jenkins (JUnit plugin) and
 //! GitLab (`artifacts:reports:junit`).
 
@@ -75,14 +76,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let name = escape(file);
         writeln!(
             out,
-            r#"  <testsuite name="{name}" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
+            r#"  <testsuite name="{name}" tests="{}" failures="{failures}" errors="0" skipped="0" file="{name}">"#,
             rules.len()
         )?;
         for rule in &rules {
-            let case = format!(
-                r#"<testcase name="{}" classname="{name}" file="{name}""#,
-                escape(rule)
-            );
+            // Jenkins' schema allows only name, classname, time and group on
+            // a test case; the file is on the suite.
+            let case = format!(r#"<testcase name="{}" classname="{name}""#, escape(rule));
             match by_case.get(&(*file, *rule)) {
                 None => writeln!(out, "    {case}/>")?,
                 Some(idx) => {

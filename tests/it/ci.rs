@@ -190,6 +190,57 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
     let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
+    // The elements and attributes Jenkins' JUnit schema (xunit-plugin
+    // junit-10.xsd) allows, with the required ones.
+    let allowed: &[(&str, &[&str], &[&str])] = &[
+        (
+            "testsuites",
+            &["name", "time", "tests", "failures", "errors"],
+            &[],
+        ),
+        (
+            "testsuite",
+            &[
+                "name",
+                "tests",
+                "failures",
+                "errors",
+                "group",
+                "time",
+                "skipped",
+                "timestamp",
+                "hostname",
+                "id",
+                "package",
+                "file",
+                "log",
+                "url",
+            ],
+            &["name", "tests", "failures", "errors"],
+        ),
+        (
+            "testcase",
+            &["name", "time", "classname", "group"],
+            &["name"],
+        ),
+        ("failure", &["type", "message"], &[]),
+    ];
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        let tag = n.tag_name().name();
+        let Some((_, ok, required)) = allowed.iter().find(|(t, _, _)| *t == tag) else {
+            panic!("<{tag}> is not in Jenkins' JUnit schema");
+        };
+        for a in n.attributes() {
+            assert!(
+                ok.contains(&a.name()),
+                "<{tag} {}> is not allowed",
+                a.name()
+            );
+        }
+        for r in *required {
+            assert!(n.attribute(*r).is_some(), "<{tag}> needs {r}");
+        }
+    }
     let suites: Vec<_> = root
         .children()
         .filter(|n| n.has_tag_name("testsuite"))
