@@ -34,14 +34,19 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A message as a sentence: SARIF viewers expect a final period.
+/// A message as a sentence, as SARIF viewers show them: a capital first
+/// letter and a final period.
 fn sentence(s: &str) -> String {
     let t = s.trim_end();
-    if t.ends_with(['.', '!', '?']) {
-        t.to_string()
-    } else {
-        format!("{t}.")
+    let mut chars = t.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
     }
+    out
 }
 
 /// A report path as a URI reference: relative paths stay relative,
@@ -203,7 +208,7 @@ mod tests {
 
     #[test]
     fn messages_become_sentences() {
-        assert_eq!(sentence("a `b`"), "a `b`.");
-        assert_eq!(sentence("done."), "done.");
+        assert_eq!(sentence("a `b`"), "A `b`.");
+        assert_eq!(sentence("`x` is y."), "`x` is y.");
     }
 }
