@@ -112,8 +112,10 @@ struct FileResult {
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     let loaded: Vec<(String, Loaded)> = match input {
         Input::Paths(paths) => {
-            let files = discover::discover(paths, &settings.exclude, &settings.cwd)
+            let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
                 .map_err(|m| RunError::MissingPath(m.0))?;
+            // The design's catalog file is not a design file.
+            files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
             files
                 .into_par_iter()
                 .map(|f| {
@@ -200,6 +202,9 @@ enum Loaded {
     Text(String),
     /// `unreadable-file`: the message; the text shown is empty.
     Unreadable(String),
+    /// `unreadable-file` for bytes that are not UTF-8 text: the message, and
+    /// the bytes (names written in them are not reported as undefined).
+    NotText(String, Vec<u8>),
 }
 
 fn read_design_file(path: &Path) -> Loaded {
@@ -232,8 +237,18 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn decode(bytes: Vec<u8>) -> Loaded {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Loaded::NotText(
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8"
+                .into(),
+            bytes,
+        );
+    }
     if bytes.contains(&0) {
-        return Loaded::Unreadable("binary file (it contains NUL bytes), not YAML text".into());
+        return Loaded::NotText(
+            "the file is binary (it contains NUL bytes), not YAML text".into(),
+            bytes,
+        );
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -245,31 +260,47 @@ fn decode(bytes: Vec<u8>) -> Loaded {
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
+            let bytes = e.into_bytes();
             let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
-            Loaded::Unreadable(format!(
-                "not UTF-8 text: invalid byte 0x{:02x} on line {line}",
-                bytes.get(valid).copied().unwrap_or(0)
-            ))
+            let byte = bytes.get(valid).copied().unwrap_or(0);
+            Loaded::NotText(
+                format!("the file is not UTF-8 text: invalid byte 0x{byte:02x} on line {line}"),
+                bytes,
+            )
         }
+    }
+}
+
+fn unreadable(id: FileId, path: String, message: String, help: &str, design: Design) -> FileResult {
+    FileResult {
+        source: SourceFile::new(path, Arc::from("")),
+        design,
+        findings: vec![Finding::stage("unreadable-file", Span::file_start(id), message).help(help)],
     }
 }
 
 fn process_file(id: FileId, path: String, loaded: Loaded) -> FileResult {
     match loaded {
-        Loaded::Unreadable(message) => FileResult {
-            source: SourceFile::new(path, Arc::from("")),
-            design: Design::default(),
-            findings: vec![Finding::stage(
-                "unreadable-file",
-                Span::file_start(id),
-                message,
-            )
-            .help("design files must be UTF-8 YAML text; remove or fix this file, or exclude it in erlint.toml")],
-        },
+        Loaded::Unreadable(message) => {
+            let mut design = Design::default();
+            design.unparsed.opaque = true;
+            let help = "make the file readable, or exclude it with `exclude` in erlint.toml";
+            unreadable(id, path, message, help, design)
+        }
+        Loaded::NotText(message, bytes) => {
+            // UTF-16 text is ASCII between NUL bytes: its names still count.
+            let ascii: Vec<u8> = bytes.into_iter().filter(|&b| b != 0).collect();
+            let mut design = Design::default();
+            design.unparsed.add_text(&String::from_utf8_lossy(&ascii));
+            let help = "save the file as UTF-8 text, or exclude it with `exclude` in erlint.toml";
+            unreadable(id, path, message, help, design)
+        }
         Loaded::Text(text) => {
             let parsed = syntax::parse(id, &text);
-            let (design, mut findings) = model::lower::lower(id, &parsed.documents);
+            let (mut design, mut findings) = model::lower::lower(id, &parsed.documents);
+            if parsed.truncated {
+                design.unparsed.add_text(&text);
+            }
             let mut all = parsed.findings;
             all.append(&mut findings);
             FileResult {

@@ -4,7 +4,7 @@ use crate::finding::{Finding, Severity};
 use crate::source::{LineCol, SourceDb};
 use std::collections::HashSet;
 
-/// Path, start, rule, message, end offset.
+/// Path, start, rule, message, end: the order findings are reported in.
 type SortKey = (String, LineCol, &'static str, String, u32);
 
 /// A finding with its resolved positions.

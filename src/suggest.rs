@@ -9,14 +9,17 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// Levenshtein distance over characters, giving up (returning `limit + 1`)
-/// once it cannot be within `limit`.
+/// Edit distance over characters (Levenshtein, with swapping two neighbours
+/// counting as one edit: `nmae` is one edit from `name`), giving up
+/// (returning `limit + 1`) once it cannot be within `limit`.
 pub fn distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    // Three rows: two back (for transpositions), previous, current.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -24,12 +27,17 @@ pub fn distance(a: &str, b: &str, limit: usize) -> usize {
         let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                d = d.min(prev2[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+            row_min = row_min.min(d);
         }
         if row_min > limit {
             return limit + 1;
         }
+        std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
@@ -95,6 +103,8 @@ mod tests {
         );
         assert!(closest("zzz", ["sites"], 3).is_empty());
         assert_eq!(distance("kitten", "sitting", 5), 3);
+        assert_eq!(distance("nmae", "name", 3), 1);
+        assert_eq!(closest("nmae", ["name", "kind"], 3), vec!["name"]);
     }
 
     #[test]

@@ -17,6 +17,31 @@ pub fn direct_circuit_sizes_gbps(port_gbps: u64) -> &'static [u64] {
     }
 }
 
+/// How many times its speed the circuits on one Direct port may add up to.
+/// The 2019 `expressroute-erdirect-about.md` gives a subscribed bandwidth of
+/// 20 Gbps on a 10G port and 200 Gbps on a 100G port; newer versions drop
+/// the table without giving another number, so the documented 2x stands
+/// (and extends to 400G ports: 800 Gbps).
+pub const DIRECT_OVERSUBSCRIPTION: u64 = 2;
+
+/// The most the circuits on a Direct port of `port` may add up to.
+pub fn direct_port_limit(port: Bandwidth) -> Bandwidth {
+    Bandwidth::from_mbps(port.mbps.saturating_mul(DIRECT_OVERSUBSCRIPTION))
+}
+
+/// True when a circuit of `circuit` may be created on a Direct port of
+/// `port`.
+pub fn direct_circuit_fits(port: Bandwidth, circuit: Bandwidth) -> bool {
+    port.mbps % 1_000 == 0
+        && direct_circuit_sizes_gbps(port.mbps / 1_000)
+            .iter()
+            .any(|&g| Bandwidth::from_gbps(g) == circuit)
+}
+
+/// Circuits from ONE peering location that may link one virtual network,
+/// whatever the gateway (expressroute-faqs.md; includes/expressroute-limits.md).
+pub const MAX_CIRCUITS_PER_LOCATION_PER_VNET: usize = 4;
+
 /// What a virtual network gateway SKU carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GatewayFacts {
@@ -98,3 +123,55 @@ pub const PRIVATE_IPV6_PREFIX_LIMIT: u64 = 100;
 
 /// Microsoft peering prefixes per address family.
 pub const MICROSOFT_PREFIX_LIMIT: u64 = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ergwscale_grows_with_scale_units() {
+        let g = |su| gateway(GatewaySku::ErGwScale, Some(su));
+        assert_eq!((g(1).max_circuits, g(1).fastpath), (4, false));
+        assert_eq!(g(2).max_circuits, 8);
+        assert_eq!((g(9).max_circuits, g(9).fastpath), (8, false));
+        assert_eq!((g(10).max_circuits, g(10).fastpath), (16, true));
+        assert_eq!(g(40).mbps, 40_000);
+        assert_eq!(gateway(GatewaySku::ErGwScale, None).max_circuits, 4);
+    }
+
+    #[test]
+    fn premium_link_limits_follow_bandwidth() {
+        let p = |mbps| vnet_link_limit(Sku::Premium, Bandwidth::from_mbps(mbps));
+        let expected = [
+            (50, 20),
+            (100, 25),
+            (200, 25),
+            (500, 40),
+            (1_000, 50),
+            (2_000, 60),
+            (5_000, 75),
+            (10_000, 100),
+            (40_000, 100),
+            (100_000, 100),
+            (400_000, 100),
+        ];
+        for (mbps, limit) in expected {
+            assert_eq!(p(mbps), limit, "{mbps} Mbps");
+        }
+        assert_eq!(vnet_link_limit(Sku::Local, Bandwidth::from_gbps(10)), 10);
+        assert_eq!(vnet_link_limit(Sku::Standard, Bandwidth::from_gbps(10)), 10);
+    }
+
+    #[test]
+    fn direct_sizes_depend_on_the_port() {
+        let fits =
+            |port, c| direct_circuit_fits(Bandwidth::from_gbps(port), Bandwidth::from_gbps(c));
+        assert!(fits(10, 1) && fits(10, 10) && !fits(10, 40));
+        assert!(fits(100, 40) && !fits(100, 1) && !fits(100, 200));
+        assert!(fits(400, 400) && fits(400, 200) && !fits(400, 1));
+        assert_eq!(
+            direct_port_limit(Bandwidth::from_gbps(100)),
+            Bandwidth::from_gbps(200)
+        );
+    }
+}

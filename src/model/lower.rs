@@ -359,9 +359,12 @@ struct Lowerer {
 /// The entries of one mapping with the keys the format accepts there.
 struct Fields<'a> {
     entries: &'a [(Node, Node)],
-    /// Required keys that an unknown key probably misspells: their absence
-    /// is that `unknown-field`'s finding, not a `missing-field`.
-    claimed: Vec<&'static str>,
+    /// Keys that an unknown key probably misspells, with that entry's
+    /// position: their absence is that `unknown-field`'s finding, not a
+    /// `missing-field`.
+    claimed: Vec<(&'static str, usize)>,
+    /// The keys accepted here.
+    keys: &'static [Key],
 }
 
 impl<'a> Fields<'a> {
@@ -375,6 +378,43 @@ impl<'a> Fields<'a> {
     /// The value, treating `null` as absent.
     fn value(&self, key: &str) -> Option<&'a Node> {
         self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
+    }
+
+    /// The keys of `keys` written with a value (valid or not), plus those an
+    /// unknown key probably misspells: the model's `written` lists, which
+    /// tell rules that a `None` was already reported rather than absent.
+    fn written(&self, keys: &'static [Key]) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = keys
+            .iter()
+            .filter(|k| self.value(k.name).is_some())
+            .map(|k| k.name)
+            .collect();
+        for (k, _) in self.entries {
+            let Some(s) = k.as_scalar() else { continue };
+            if keys.iter().any(|key| key.name == s.text) {
+                continue;
+            }
+            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            if let Some(key) = found
+                .first()
+                .and_then(|b| keys.iter().find(|k| k.name == *b))
+            {
+                if self.get(key.name).is_none() && !out.contains(&key.name) {
+                    out.push(key.name);
+                }
+            }
+        }
+        out
+    }
+
+    fn is_claimed(&self, key: &str) -> bool {
+        self.claimed.iter().any(|(k, _)| *k == key)
+    }
+
+    /// The value of the unknown key that probably misspells `key`.
+    fn claimed_value(&self, key: &str) -> Option<&'a Node> {
+        let &(_, i) = self.claimed.iter().find(|(k, _)| *k == key)?;
+        self.entries.get(i).map(|(_, v)| v).filter(|v| !v.is_null())
     }
 }
 
@@ -440,18 +480,27 @@ impl Lowerer {
             .push(Finding::stage("invalid-value", node.span, message).help(help));
     }
 
+    /// Reports a required key that is absent, unless an unknown key
+    /// probably misspells it (that `unknown-field` is the finding).
     fn missing(&mut self, at: Span, key: &str, what: &str, fields: &Fields<'_>) {
-        if fields.claimed.contains(&key) {
+        if fields.is_claimed(key) {
             return;
         }
-        self.findings.push(
-            Finding::stage("missing-field", at, format!("{what} has no `{key}`"))
-                .help(format!("add `{key}`")),
-        );
+        let help = match fields.keys.iter().find(|k| k.name == key) {
+            Some(k) => format!("add `{key}` ({})", k.doc),
+            None => format!("add `{key}`"),
+        };
+        self.findings
+            .push(Finding::stage("missing-field", at, format!("{what} has no `{key}`")).help(help));
     }
 
     /// Reports unknown keys (with suggestions) and non-scalar keys.
-    fn fields<'a>(&mut self, node: &'a Node, keys: &[Key], what: &str) -> Option<Fields<'a>> {
+    fn fields<'a>(
+        &mut self,
+        node: &'a Node,
+        keys: &'static [Key],
+        what: &str,
+    ) -> Option<Fields<'a>> {
         let NodeKind::Map(entries) = &node.kind else {
             self.invalid(
                 node,
@@ -464,7 +513,7 @@ impl Lowerer {
             return None;
         };
         let mut claimed = Vec::new();
-        for (k, _) in entries {
+        for (i, (k, _)) in entries.iter().enumerate() {
             let Some(s) = k.as_scalar() else {
                 self.invalid(
                     k,
@@ -487,9 +536,11 @@ impl Lowerer {
                     let present = entries
                         .iter()
                         .any(|(k2, _)| k2.as_scalar().is_some_and(|s2| s2.text == *best));
+                    // Claimed even when optional: `layer` and `provider`
+                    // are required for most models.
                     if let Some(key) = keys.iter().find(|key| key.name == *best) {
-                        if key.required && !present {
-                            claimed.push(key.name);
+                        if !present && !claimed.iter().any(|(c, _)| *c == key.name) {
+                            claimed.push((key.name, i));
                         }
                     }
                     f.help(format!(
@@ -501,7 +552,11 @@ impl Lowerer {
             };
             self.findings.push(f);
         }
-        Some(Fields { entries, claimed })
+        Some(Fields {
+            entries,
+            claimed,
+            keys,
+        })
     }
 
     fn list_items<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
@@ -544,7 +599,7 @@ impl Lowerer {
             self.invalid(
                 node,
                 format!("`{}` is not a valid name", s.value),
-                "names are 1-64 characters of letters, digits, `.`, `_` and `-`",
+                "use 1-64 characters: letters, digits, `.`, `_` and `-` (no spaces)",
             );
         }
         // Keep an invalid name: references to it should still resolve.
@@ -713,9 +768,13 @@ impl Lowerer {
     ) -> Option<Spanned<String>> {
         match fields.value("name") {
             Some(v) => self.name(v, "name"),
+            // `nmae: er-ams-1`: reported as an unknown key; the value is
+            // still the name, so references to it resolve.
+            None if fields.claimed_value("name").is_some() => {
+                self.name(fields.claimed_value("name")?, "name")
+            }
             None => {
-                let at = fields.entries.first().map_or(node.span, |(k, _)| k.span);
-                self.missing(at, "name", what, fields);
+                self.missing(first_key(node), "name", what, fields);
                 None
             }
         }
@@ -757,6 +816,15 @@ impl Lowerer {
             );
             return None;
         };
+        if entries.is_empty() {
+            self.invalid(
+                node,
+                "`offers` lists no connectivity model",
+                "list what the contract offers, for example `offers: { ipvpn: [l3] }`",
+            );
+            return None;
+        }
+        let reported = self.findings.len();
         let mut offers = Vec::new();
         for (k, v) in entries {
             let model = match k.as_scalar() {
@@ -784,9 +852,17 @@ impl Lowerer {
                         None
                     }
                 },
-                None => None,
+                None => {
+                    self.invalid(
+                        k,
+                        "a key in `offers` must be a connectivity model",
+                        "accepted models: `cloud-exchange`, `ethernet`, `ipvpn`",
+                    );
+                    None
+                }
             };
-            let layers = self.list(v, "offers", |lw, n| lw.enumeration(n, "layer", Layer::ALL));
+            let list_key = k.as_scalar().map_or("offers", |s| s.text.as_str());
+            let layers = self.list(v, list_key, |lw, n| lw.enumeration(n, "layer", Layer::ALL));
             if let Some(l) = &layers {
                 if l.value.is_empty() && matches!(v.kind, NodeKind::Seq(_)) {
                     self.invalid(
@@ -799,6 +875,11 @@ impl Lowerer {
             if let (Some(model), Some(layers)) = (model, layers) {
                 offers.push(Offer { model, layers });
             }
+        }
+        // With one entry invalid, what the provider offers is unknown: rules
+        // that judge sites by the offers stay silent instead of guessing.
+        if self.findings.len() > reported {
+            return None;
         }
         Some(Spanned::new(offers, node.span))
     }
@@ -822,7 +903,7 @@ impl Lowerer {
             .value("cloud_exchange")
             .and_then(|v| self.boolean(v, "cloud_exchange"));
         let expressroute = match fields.get("expressroute").filter(|(_, v)| !v.is_null()) {
-            Some((k, v)) => self.expressroute(k, v, &what),
+            Some((k, v)) => self.expressroute(k, v, &what, name.span),
             None => {
                 self.missing(name.span, "expressroute", &what, &fields);
                 None
@@ -845,14 +926,22 @@ impl Lowerer {
         })
     }
 
-    fn expressroute(&mut self, key: &Node, node: &Node, site: &str) -> Option<ExpressRoute> {
+    /// A missing key inside `expressroute` is reported at the site's name
+    /// (missing-field points at the entity).
+    fn expressroute(
+        &mut self,
+        key: &Node,
+        node: &Node,
+        site: &str,
+        at: Span,
+    ) -> Option<ExpressRoute> {
         let fields = self.fields(node, EXPRESSROUTE_KEYS, "`expressroute`")?;
         let what = format!("the `expressroute` of {site}");
         let model_node = fields.value("model");
         let model = match model_node {
             Some(v) => self.enumeration(v, "model", Model::ALL),
             None => {
-                self.missing(key.span, "model", &what, &fields);
+                self.missing(at, "model", &what, &fields);
                 None
             }
         };
@@ -866,7 +955,7 @@ impl Lowerer {
             Some(_) => None,
             None => {
                 if needs_provider {
-                    self.missing(key.span, "layer", &what, &fields);
+                    self.missing(at, "layer", &what, &fields);
                 }
                 None
             }
@@ -878,7 +967,7 @@ impl Lowerer {
             Some(_) => None,
             None => {
                 if needs_provider {
-                    self.missing(key.span, "provider", &what, &fields);
+                    self.missing(at, "provider", &what, &fields);
                 }
                 None
             }
@@ -898,7 +987,7 @@ impl Lowerer {
                 list
             }
             None => {
-                self.missing(key.span, "circuits", &what, &fields);
+                self.missing(at, "circuits", &what, &fields);
                 None
             }
         };
@@ -1002,6 +1091,7 @@ impl Lowerer {
             peerings,
             global_reach,
             links,
+            written: fields.written(CIRCUIT_KEYS),
             span: node.span,
         })
     }
@@ -1015,7 +1105,11 @@ impl Lowerer {
             .value("secondary")
             .and_then(|v| self.string(v, "secondary"));
         Some(Spanned::new(
-            CircuitRouters { primary, secondary },
+            CircuitRouters {
+                primary,
+                secondary,
+                written: fields.written(ROUTERS_KEYS),
+            },
             node.span,
         ))
     }
@@ -1051,6 +1145,7 @@ impl Lowerer {
             advertised_public_prefixes: None,
             route_filter: None,
             nat_pool: None,
+            written: Vec::new(),
         };
         if node.is_null() {
             // `private:` with nothing under it: a peering with no settings.
@@ -1058,6 +1153,11 @@ impl Lowerer {
         }
         let what = format!("`{}` peering", kind.as_str());
         let fields = self.fields(node, PEERING_KEYS, &what)?;
+        p.written = PEERING_KEYS
+            .iter()
+            .filter(|k| fields.value(k.name).is_some())
+            .map(|k| k.name)
+            .collect();
         p.peer_asn = fields
             .value("peer_asn")
             .and_then(|v| self.uint(v, "peer_asn"));
@@ -1112,14 +1212,14 @@ impl Lowerer {
         let circuit = match fields.value("circuit") {
             Some(v) => self.string(v, "circuit"),
             None => {
-                self.missing(node.span, "circuit", what, &fields);
+                self.missing(first_key(node), "circuit", what, &fields);
                 None
             }
         };
         let subnet = match fields.value("subnet") {
             Some(v) => self.cidr(v, "subnet"),
             None => {
-                let at = circuit.as_ref().map_or(node.span, |c| c.span);
+                let at = circuit.as_ref().map_or(first_key(node), |c| c.span);
                 self.missing(at, "subnet", what, &fields);
                 None
             }
@@ -1136,7 +1236,7 @@ impl Lowerer {
         let vnet = match fields.value("vnet") {
             Some(v) => self.string(v, "vnet")?,
             None => {
-                self.missing(node.span, "vnet", "a link", &fields);
+                self.missing(first_key(node), "vnet", "a link", &fields);
                 return None;
             }
         };
@@ -1231,7 +1331,7 @@ impl Lowerer {
                 let sku = match f.value("sku") {
                     Some(v) => self.enumeration(v, "sku", GatewaySku::ALL),
                     None => {
-                        self.missing(k.span, "sku", &format!("the gateway of {what}"), &f);
+                        self.missing(name.span, "sku", &format!("the gateway of {what}"), &f);
                         None
                     }
                 };
@@ -1243,6 +1343,7 @@ impl Lowerer {
                     key: k.span,
                     sku,
                     scale_units,
+                    written: f.written(GATEWAY_KEYS),
                 })
             });
         Some(VirtualNetwork {
@@ -1250,8 +1351,17 @@ impl Lowerer {
             region,
             address_space,
             gateway,
+            written: fields.written(VNET_KEYS),
             span: node.span,
         })
+    }
+}
+
+/// The first key of a mapping (the entity's first line), else the node.
+fn first_key(node: &Node) -> Span {
+    match &node.kind {
+        NodeKind::Map(entries) => entries.first().map_or(node.span, |(k, _)| k.span),
+        _ => node.span,
     }
 }
 

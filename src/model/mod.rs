@@ -6,14 +6,16 @@
 //! that is how one root cause stays one finding.
 
 pub mod index;
+pub mod intervals;
 pub mod lower;
 pub mod net;
 pub mod schema;
 
 pub use index::Index;
-pub use net::{Bandwidth, IpNet};
+pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -297,6 +299,15 @@ impl PeeringKind {
             PeeringKind::Public => "public",
         }
     }
+
+    /// For messages: "the Microsoft peering".
+    pub fn describe(self) -> &'static str {
+        match self {
+            PeeringKind::Private => "private",
+            PeeringKind::Microsoft => "Microsoft",
+            PeeringKind::Public => "public",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -314,9 +325,17 @@ pub struct Peering {
     pub advertised_public_prefixes: Option<SpannedList<IpNet>>,
     pub route_filter: Option<SpannedList<String>>,
     pub nat_pool: Option<Spanned<IpNet>>,
+    /// The keys written with a value, valid or not: a `None` above for a
+    /// written key was an invalid value, already reported.
+    pub written: Vec<&'static str>,
 }
 
 impl Peering {
+    /// True when `key` was written with a value (even an invalid one).
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     /// Every BGP subnet of this peering, IPv4 then IPv6, primary first.
     pub fn subnets(&self) -> impl Iterator<Item = &Spanned<IpNet>> {
         let v6 = self.ipv6.as_ref();
@@ -325,6 +344,31 @@ impl Peering {
             .chain(self.secondary_subnet.iter())
             .chain(v6.and_then(|v| v.primary_subnet.as_ref()))
             .chain(v6.and_then(|v| v.secondary_subnet.as_ref()))
+    }
+
+    /// Every BGP subnet with the key it was written under (`primary_subnet`,
+    /// `ipv6.primary_subnet`, ...) and the family that key expects.
+    pub fn subnet_fields(&self) -> impl Iterator<Item = (&'static str, Family, &Spanned<IpNet>)> {
+        let v6 = self.ipv6.as_ref();
+        let v4 = [
+            ("primary_subnet", &self.primary_subnet),
+            ("secondary_subnet", &self.secondary_subnet),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.as_ref().map(|s| (k, Family::V4, s)));
+        let v6 = [
+            (
+                "ipv6.primary_subnet",
+                v6.and_then(|v| v.primary_subnet.as_ref()),
+            ),
+            (
+                "ipv6.secondary_subnet",
+                v6.and_then(|v| v.secondary_subnet.as_ref()),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.map(|s| (k, Family::V6, s)));
+        v4.chain(v6)
     }
 }
 
@@ -348,6 +392,16 @@ impl Peerings {
 pub struct CircuitRouters {
     pub primary: Option<Spanned<String>>,
     pub secondary: Option<Spanned<String>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
+}
+
+impl CircuitRouters {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -380,10 +434,20 @@ pub struct Circuit {
     pub global_reach: Option<Spanned<Vec<GlobalReach>>>,
     /// The `links` key (its span is the key) and the links.
     pub links: Option<Spanned<Vec<Link>>>,
+    /// The keys written with a value, valid or not, and the keys an unknown
+    /// key probably misspells: a `None` above for a key listed here was
+    /// already reported by the loader, so rules must not call it absent.
+    pub written: Vec<&'static str>,
     pub span: Span,
 }
 
 impl Circuit {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     pub fn links(&self) -> &[Link] {
         self.links.as_ref().map_or(&[], |l| l.value.as_slice())
     }
@@ -410,6 +474,16 @@ pub struct Gateway {
     pub key: Span,
     pub sku: Option<Spanned<GatewaySku>>,
     pub scale_units: Option<Spanned<u32>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
+}
+
+impl Gateway {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -418,10 +492,18 @@ pub struct VirtualNetwork {
     pub region: Option<Spanned<String>>,
     pub address_space: Option<SpannedList<IpNet>>,
     pub gateway: Option<Gateway>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Vec<&'static str>,
     pub span: Span,
 }
 
 impl VirtualNetwork {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
     pub fn address_space(&self) -> &[Spanned<IpNet>] {
         self.address_space
             .as_ref()
@@ -438,6 +520,8 @@ pub struct Design {
     pub circuits: Vec<Circuit>,
     pub ports: Vec<Port>,
     pub virtual_networks: Vec<VirtualNetwork>,
+    /// What files that could not be read or parsed completely may hold.
+    pub unparsed: Unparsed,
 }
 
 impl Design {
@@ -448,5 +532,36 @@ impl Design {
         self.circuits.extend(other.circuits);
         self.ports.extend(other.ports);
         self.virtual_networks.extend(other.virtual_networks);
+        self.unparsed.words.extend(other.unparsed.words);
+        self.unparsed.opaque |= other.unparsed.opaque;
+    }
+}
+
+/// The names that files reported as `invalid-yaml` or `unreadable-file` may
+/// define or reference. A name that is undefined or unused in the parsed
+/// part of the design, but written in such a file, is that file's problem:
+/// `undefined-reference` and the `unused-*` rules stay silent about it.
+#[derive(Clone, Debug, Default)]
+pub struct Unparsed {
+    /// Name-like words of the text that could not be lowered.
+    pub words: HashSet<String>,
+    /// A file whose text is unknown: it may hold any name.
+    pub opaque: bool,
+}
+
+impl Unparsed {
+    /// Adds the name-like words of a file that was not lowered completely.
+    pub fn add_text(&mut self, text: &str) {
+        let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+        self.words.extend(
+            text.split(|c: char| !is_name_char(c))
+                .filter(|w| !w.is_empty() && w.len() <= 64)
+                .map(str::to_string),
+        );
+    }
+
+    /// True when an unparsed file may mention `name`.
+    pub fn may_mention(&self, name: &str) -> bool {
+        self.opaque || self.words.contains(name)
     }
 }

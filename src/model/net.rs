@@ -81,6 +81,16 @@ impl IpNet {
         self.addr_u128() & self.host_mask() != 0
     }
 
+    /// True when this is exactly a `/v4_len` IPv4 or `/v6_len` IPv6
+    /// network (no host bits set).
+    pub fn is_network_of(&self, v4_len: u8, v6_len: u8) -> bool {
+        let want = match self.family() {
+            Family::V4 => v4_len,
+            Family::V6 => v6_len,
+        };
+        self.prefix_len == want && !self.has_host_bits()
+    }
+
     /// First and last address covered, as integers of the family.
     pub fn range(&self) -> (u128, u128) {
         let start = self.addr_u128() & !self.host_mask();
@@ -117,6 +127,119 @@ impl IpNet {
         let (a0, a1) = self.range();
         let (b0, b1) = other.range();
         a0 <= b0 && b1 <= a1
+    }
+}
+
+/// Address space that is not public, unicast, globally routed space
+/// (IANA special-purpose registries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpecialUse {
+    /// RFC 1918: 10/8, 172.16/12, 192.168/16.
+    Private,
+    /// RFC 6598 shared address space (carrier-grade NAT): 100.64/10.
+    SharedCgnat,
+    /// RFC 4193 unique local addresses: fc00::/7.
+    UniqueLocal,
+    Loopback,
+    LinkLocal,
+    /// RFC 5737 / RFC 3849 / RFC 9637 documentation ranges.
+    Documentation,
+    /// 0.0.0.0/8, `::`.
+    Unspecified,
+    /// 198.18/15 (RFC 2544).
+    Benchmarking,
+    /// 192.0.0.0/24 (RFC 6890), `::ffff:0:0/96`.
+    ProtocolAssignments,
+    Multicast,
+    /// 240/4 (and the broadcast address).
+    Reserved,
+}
+
+impl SpecialUse {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SpecialUse::Private => "private address space (RFC 1918)",
+            SpecialUse::SharedCgnat => "shared CGNAT address space (RFC 6598)",
+            SpecialUse::UniqueLocal => "unique local address space (RFC 4193)",
+            SpecialUse::Loopback => "loopback address space",
+            SpecialUse::LinkLocal => "link-local address space",
+            SpecialUse::Documentation => "a documentation range",
+            SpecialUse::Unspecified => "unspecified (\"this network\") address space",
+            SpecialUse::Benchmarking => "benchmarking address space (RFC 2544)",
+            SpecialUse::ProtocolAssignments => "IETF protocol assignment space",
+            SpecialUse::Multicast => "multicast address space",
+            SpecialUse::Reserved => "reserved address space",
+        }
+    }
+
+    /// The ranges an organisation numbers its own network from: RFC 1918,
+    /// CGNAT and IPv6 unique local addresses.
+    pub fn is_private_use(self) -> bool {
+        matches!(
+            self,
+            SpecialUse::Private | SpecialUse::SharedCgnat | SpecialUse::UniqueLocal
+        )
+    }
+}
+
+const fn v4(a: u8, b: u8, c: u8, d: u8, prefix_len: u8) -> IpNet {
+    IpNet {
+        addr: IpAddr::V4(Ipv4Addr::new(a, b, c, d)),
+        prefix_len,
+    }
+}
+
+const fn v6(a: u16, b: u16, c: u16, d: u16, e: u16, f: u16, prefix_len: u8) -> IpNet {
+    IpNet {
+        addr: IpAddr::V6(Ipv6Addr::new(a, b, c, d, e, f, 0, 0)),
+        prefix_len,
+    }
+}
+
+const SPECIAL_USE: &[(IpNet, SpecialUse)] = &[
+    (v4(10, 0, 0, 0, 8), SpecialUse::Private),
+    (v4(172, 16, 0, 0, 12), SpecialUse::Private),
+    (v4(192, 168, 0, 0, 16), SpecialUse::Private),
+    (v4(100, 64, 0, 0, 10), SpecialUse::SharedCgnat),
+    (v4(127, 0, 0, 0, 8), SpecialUse::Loopback),
+    (v4(169, 254, 0, 0, 16), SpecialUse::LinkLocal),
+    (v4(192, 0, 2, 0, 24), SpecialUse::Documentation),
+    (v4(198, 51, 100, 0, 24), SpecialUse::Documentation),
+    (v4(203, 0, 113, 0, 24), SpecialUse::Documentation),
+    (v4(0, 0, 0, 0, 8), SpecialUse::Unspecified),
+    (v4(198, 18, 0, 0, 15), SpecialUse::Benchmarking),
+    (v4(192, 0, 0, 0, 24), SpecialUse::ProtocolAssignments),
+    (v4(224, 0, 0, 0, 4), SpecialUse::Multicast),
+    (v4(240, 0, 0, 0, 4), SpecialUse::Reserved),
+    (v6(0xfc00, 0, 0, 0, 0, 0, 7), SpecialUse::UniqueLocal),
+    (v6(0xfe80, 0, 0, 0, 0, 0, 10), SpecialUse::LinkLocal),
+    (v6(0x2001, 0xdb8, 0, 0, 0, 0, 32), SpecialUse::Documentation),
+    (v6(0x3fff, 0, 0, 0, 0, 0, 20), SpecialUse::Documentation),
+    (v6(0xff00, 0, 0, 0, 0, 0, 8), SpecialUse::Multicast),
+    (
+        v6(0, 0, 0, 0, 0, 0xffff, 96),
+        SpecialUse::ProtocolAssignments,
+    ),
+    (
+        IpNet {
+            addr: IpAddr::V6(Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 1)),
+            prefix_len: 128,
+        },
+        SpecialUse::Loopback,
+    ),
+    (v6(0, 0, 0, 0, 0, 0, 128), SpecialUse::Unspecified),
+];
+
+impl IpNet {
+    /// The first special-use range (and what it is) that this prefix
+    /// touches, or `None` when every address in it is public unicast space.
+    /// A prefix that merely contains a special range (`8.0.0.0/6` holds
+    /// `10.0.0.0/8`) is not public either.
+    pub fn special_use(&self) -> Option<(SpecialUse, IpNet)> {
+        SPECIAL_USE
+            .iter()
+            .find(|(range, _)| range.overlaps(self))
+            .map(|&(range, kind)| (kind, range))
     }
 }
 
@@ -207,6 +330,26 @@ mod tests {
         assert!(IpNet::parse("10.0.0.0/33").is_err());
         assert!(IpNet::parse("fd00::/126").is_ok());
         assert!(IpNet::parse("0.0.0.0/0").unwrap().contains(&n));
+    }
+
+    #[test]
+    fn classifies_special_use() {
+        let kind = |s: &str| IpNet::parse(s).unwrap().special_use().map(|(k, _)| k);
+        assert_eq!(kind("10.1.0.0/16"), Some(SpecialUse::Private));
+        assert_eq!(kind("172.31.255.0/24"), Some(SpecialUse::Private));
+        assert_eq!(kind("172.32.0.0/24"), None);
+        assert_eq!(kind("100.127.0.0/16"), Some(SpecialUse::SharedCgnat));
+        assert_eq!(kind("100.128.0.0/16"), None);
+        assert_eq!(kind("203.0.113.0/30"), Some(SpecialUse::Documentation));
+        assert_eq!(kind("8.0.0.0/6"), Some(SpecialUse::Private));
+        assert_eq!(kind("20.40.0.0/30"), None);
+        assert_eq!(kind("fd00:1::/48"), Some(SpecialUse::UniqueLocal));
+        assert_eq!(kind("fe80::/64"), Some(SpecialUse::LinkLocal));
+        assert_eq!(kind("2001:db8:1::/126"), Some(SpecialUse::Documentation));
+        assert_eq!(kind("::1/128"), Some(SpecialUse::Loopback));
+        assert_eq!(kind("2a01:111:f100::/126"), None);
+        assert!(SpecialUse::SharedCgnat.is_private_use());
+        assert!(!SpecialUse::Documentation.is_private_use());
     }
 
     #[test]

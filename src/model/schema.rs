@@ -112,7 +112,14 @@ fn value_schema(ty: &Ty) -> Value {
         }
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
-        Ty::UInt => json!({ "type": "integer", "minimum": 0 }),
+        // The loader also reads YAML 1.1 digit separators (`1_200`), which
+        // YAML 1.2 (so the editor) reads as text.
+        Ty::UInt => json!({
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": r"^\+?[0-9_]*(?:[0-9]_|_[0-9])[0-9_]*$" },
+            ]
+        }),
         Ty::Enum(all) => enumeration(&all()),
         Ty::Cidr => json!({ "$ref": PREFIX_REF }),
         Ty::CidrList => json!({ "type": "array", "items": { "$ref": PREFIX_REF } }),
@@ -146,6 +153,7 @@ fn value_schema(ty: &Ty) -> Value {
             }
             json!({
                 "type": "object",
+                "minProperties": 1,
                 "properties": props,
                 "patternProperties": { ci_pattern(&models): layers },
                 "additionalProperties": false,

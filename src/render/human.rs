@@ -120,7 +120,8 @@ fn to_diag(report: &Report, f: &Finding) -> Diag {
     }
     Diag {
         message: f.message.clone(),
-        code: Some(f.rule.to_string()),
+        // rustc style: the severity, then the rule name as the code.
+        code: Some(format!("{}[{}]", f.severity.as_str(), f.rule)),
         severity: miette_severity(f.severity),
         help: f.help.clone(),
         source: named_source(report, f.primary),

@@ -93,6 +93,9 @@ pub struct Document {
 pub struct Parsed {
     pub documents: Vec<Document>,
     pub findings: Vec<Finding>,
+    /// A fatal error stopped parsing: part of the file is not in
+    /// `documents`.
+    pub truncated: bool,
 }
 
 enum Frame {
@@ -111,6 +114,7 @@ enum Frame {
 
 /// Parse one file's text. Never panics, never recurses.
 pub fn parse(file: FileId, text: &str) -> Parsed {
+    let source_text = text;
     let mut out = Parsed::default();
     let mut conv = CharToByte::new(text);
     let mut parser = Parser::new_from_str(text);
@@ -125,16 +129,36 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
             Some(Ok(ev)) => ev,
             Some(Err(err)) => {
                 let m = err.marker();
-                let at = conv.byte(m.index());
+                // An error found at the end of the text (an unclosed bracket
+                // or quote) is shown after the last character written.
+                let mut at = conv.byte(m.index()).min(text.trim_end().len());
                 let info = err.info();
+                let mut width = 0;
+                // The scanner reports a tab at the token before it: point at
+                // the tab itself.
+                if info.to_ascii_lowercase().contains("tab") {
+                    let line_start = text
+                        .get(..at)
+                        .and_then(|t| t.rfind('\n'))
+                        .map_or(0, |i| i + 1);
+                    let tab = text
+                        .get(line_start..)
+                        .and_then(|rest| rest.find('\t'))
+                        .map(|i| line_start + i);
+                    if let Some(tab) = tab {
+                        at = tab;
+                        width = 1;
+                    }
+                }
                 out.findings.push(
                     Finding::stage(
                         "invalid-yaml",
-                        Span::new(file, at, at),
+                        Span::new(file, at, at + width),
                         format!("invalid YAML: {}", describe_scan_error(info)),
                     )
                     .help(scan_error_help(info)),
                 );
+                out.truncated = true;
                 break;
             }
         };
@@ -190,9 +214,10 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     anchor,
                     items,
                 }) => {
+                    let end = container_end(text, s, start, items.iter());
                     let node = Node {
                         kind: NodeKind::Seq(items),
-                        span: Span::new(file, s, end.max(s)),
+                        span: Span::new(file, s, end),
                     };
                     remember(&mut anchors, anchor, &node);
                     node
@@ -206,11 +231,13 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     entries,
                     ..
                 }) => {
+                    let end =
+                        container_end(text, s, start, entries.iter().flat_map(|(k, v)| [k, v]));
                     let entries = merge_keys(entries);
                     let entries = drop_duplicate_keys(entries, &mut out.findings);
                     let node = Node {
                         kind: NodeKind::Map(entries),
-                        span: Span::new(file, s, end.max(s)),
+                        span: Span::new(file, s, end),
                     };
                     remember(&mut anchors, anchor, &node);
                     node
@@ -223,7 +250,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                         text: text.into_owned(),
                         plain: matches!(style, ScalarStyle::Plain),
                     }),
-                    span: Span::new(file, start, end),
+                    span: Span::new(file, start, quoted_end(source_text, start, end, style)),
                 };
                 remember(&mut anchors, anchor, &node);
                 node
@@ -271,10 +298,64 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     out
 }
 
+/// Where a sequence or mapping that starts at byte `s` ends. The parser's
+/// end event runs up to the next token (over trailing comments and blank
+/// lines), so: a flow collection ends after its closing bracket (at byte
+/// `close`), a block collection at the end of its last child.
+fn container_end<'a>(
+    text: &str,
+    s: usize,
+    close: usize,
+    children: impl Iterator<Item = &'a Node>,
+) -> usize {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(s), Some(b'[' | b'{')) && matches!(bytes.get(close), Some(b']' | b'}')) {
+        return close + 1;
+    }
+    children
+        .map(|c| c.span.end as usize)
+        .filter(|&e| e >= s)
+        .max()
+        .unwrap_or(s)
+}
+
 /// After a fatal error the partial document is dropped: linting half a
 /// document would report fields as missing that are merely unparsed.
-fn discard_partial(out: Parsed) -> Parsed {
+fn discard_partial(mut out: Parsed) -> Parsed {
+    out.truncated = true;
     out
+}
+
+/// The scanner's span of a quoted scalar runs on over trailing blanks and a
+/// comment; end it at the closing quote instead.
+fn quoted_end(src: &str, start: usize, end: usize, style: ScalarStyle) -> usize {
+    let quote = match style {
+        ScalarStyle::SingleQuoted => b'\'',
+        ScalarStyle::DoubleQuoted => b'"',
+        _ => return end,
+    };
+    let bytes = src.as_bytes();
+    let end = end.min(bytes.len());
+    if bytes.get(start) != Some(&quote) {
+        return end;
+    }
+    let mut i = start + 1;
+    while i < end {
+        let b = bytes[i];
+        if quote == b'"' && b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == quote {
+            if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        i += 1;
+    }
+    end
 }
 
 fn remember(anchors: &mut HashMap<usize, Rc<Node>>, anchor: usize, node: &Node) {
@@ -381,11 +462,23 @@ fn describe_scan_error(info: &str) -> String {
 }
 
 fn scan_error_help(info: &str) -> String {
-    if info.to_ascii_lowercase().contains("tab") {
-        "indent with spaces".to_string()
+    let lower = info.to_ascii_lowercase();
+    let help = if lower.contains("tab") {
+        "indent with spaces"
+    } else if lower.contains("mapping values are not allowed") {
+        "indent this key like the other keys of its mapping, or quote a value that contains `: `"
+    } else if lower.contains("expected '-' indicator") || lower.contains("expected key") {
+        "indent this line like the other entries above it"
+    } else if lower.contains("',' or ']'") {
+        "close the `[` list with `]`, and separate its items with `,`"
+    } else if lower.contains("',' or '}'") {
+        "close the `{` mapping with `}`, and separate its entries with `,`"
+    } else if lower.contains("quoted scalar") {
+        "close the quote, and write a quote inside the text as `\\\"` (or use the other quote)"
     } else {
-        "fix the YAML syntax at this position; the rest of the design is still checked".to_string()
-    }
+        "fix the YAML syntax at this position"
+    };
+    format!("{help}; the rest of the design is still checked")
 }
 
 #[cfg(test)]
@@ -394,6 +487,24 @@ mod tests {
 
     fn p(text: &str) -> Parsed {
         parse(FileId(0), text)
+    }
+
+    #[test]
+    fn collection_spans_stop_before_trailing_comments() {
+        let text = "a:\n  ipvpn: [l3]   # managed\n  m: {x: 1}  # c\n  c:\n    - 1\n    - 2\n\n# tail\nd: 1\n";
+        let parsed = p(text);
+        assert!(parsed.findings.is_empty());
+        let NodeKind::Map(root) = &parsed.documents[0].root.kind else {
+            panic!("root is a map")
+        };
+        let NodeKind::Map(a) = &root[0].1.kind else {
+            panic!("a is a map")
+        };
+        let shown = |n: &Node| text[n.span.start as usize..n.span.end as usize].to_string();
+        assert_eq!(shown(&a[0].1), "[l3]");
+        assert_eq!(shown(&a[1].1), "{x: 1}");
+        assert_eq!(shown(&a[2].1), "- 1\n    - 2");
+        assert!(shown(&root[0].1).ends_with("- 2"));
     }
 
     #[test]
@@ -412,6 +523,18 @@ mod tests {
         };
         let span = site[0].1.span;
         assert_eq!(&text[span.start as usize..span.end as usize], "ams");
+    }
+
+    #[test]
+    fn quoted_scalar_spans_stop_at_the_closing_quote() {
+        let text = "a: \"x y\"   # c\nb: 'it''s'  # d\n";
+        let parsed = p(text);
+        let NodeKind::Map(entries) = &parsed.documents[0].root.kind else {
+            panic!("root is a map")
+        };
+        let slice = |n: &Node| &text[n.span.start as usize..n.span.end as usize];
+        assert_eq!(slice(&entries[0].1), "\"x y\"");
+        assert_eq!(slice(&entries[1].1), "'it''s'");
     }
 
     #[test]

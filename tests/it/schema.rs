@@ -279,6 +279,7 @@ fn broken_designs_are_rejected_by_both() {
         ("bad name", "providers:\n  - {name: 'a b', offers: {ipvpn: [l3]}}\n"),
         ("offers a direct model", "providers:\n  - {name: p, offers: {direct: [l2]}}\n"),
         ("offers no layer", "providers:\n  - {name: p, offers: {ipvpn: []}}\n"),
+        ("offers nothing", "providers:\n  - {name: p, offers: {}}\n"),
         ("bad layer", "providers:\n  - {name: p, offers: {ipvpn: [l4]}}\n"),
         ("bad bandwidth", "circuits:\n  - {name: c, provider: p, peering_location: X, bandwidth: fast, sku: local, billing: metered}\n"),
         ("bad port speed", "ports:\n  - {name: p, peering_location: X, bandwidth: 40Gbps, encapsulation: qinq}\n"),
@@ -390,7 +391,9 @@ fn schema_and_loader_agree_on_edge_values() {
         "true",
         "''",
     ] {
-        cases.push(format!("providers:\n  - {{name: {n}, offers: {{}}}}\n"));
+        cases.push(format!(
+            "providers:\n  - {{name: {n}, offers: {{ipvpn: [l3]}}}}\n"
+        ));
     }
     for b in [
         "true", "True", "TRUE", "false", "yes", "on", "1", "'true'", "",
@@ -414,7 +417,7 @@ fn schema_and_loader_agree_on_edge_values() {
     }
     // Not here: `46.0` (JSON cannot tell it from 46, the loader wants a
     // whole number as written) and `1_0` (the loader reads YAML 1.1's digit
-    // separators; YAML 1.2, so editors, read text).
+    // separators, YAML 1.2 reads text, and a pattern cannot check a range).
     for n in ["0", "63", "64", "-1", "'46'", "+5", "0x10"] {
         cases.push(format!(
             "sites:\n  - {{name: a, kind: office, expressroute: {{model: direct, circuits: [c]}}, qos: {{audio: {n}}}}}\n"

@@ -1,16 +1,72 @@
-//! TODO: `direct-port-oversubscribed` (stub, not implemented yet).
+//! The circuits on one ExpressRoute Direct port add up to more than the
+//! port may be subscribed (twice its speed).
+use super::{delivery, Delivery};
+use crate::catalog::sku;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "direct-port-oversubscribed",
     group: Group::Circuit,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "the circuits on an ExpressRoute Direct port add up to more than twice its speed",
     doc: rule_doc!("direct-port-oversubscribed"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, port) in cx.design.ports.iter().enumerate() {
+        // A duplicate port is duplicate-name's finding.
+        if !cx
+            .index
+            .port(cx.design, &port.name.value)
+            .is_some_and(|first| std::ptr::eq(first, port))
+        {
+            continue;
+        }
+        let Some(port_bw) = &port.bandwidth else {
+            continue;
+        };
+        let circuits: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
+            .index
+            .circuits_of_port(cx.design, pos)
+            .filter(|c| {
+                cx.index
+                    .circuit(cx.design, &c.name.value)
+                    .is_some_and(|first| std::ptr::eq(first, *c))
+            })
+            .filter(|c| matches!(delivery(c), Some(Delivery::Direct(_))))
+            .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
+            // A size the port cannot take is invalid-bandwidth's finding.
+            .filter(|(_, b)| sku::direct_circuit_fits(port_bw.value, b.value))
+            .collect();
+        let total: u64 = circuits.iter().map(|(_, b)| b.value.mbps).sum();
+        let limit = sku::direct_port_limit(port_bw.value);
+        if total <= limit.mbps {
+            continue;
+        }
+        let mut f = Finding::at(
+            port_bw.span,
+            format!(
+                "the {} circuits on port `{}` add up to `{}`, more than the `{limit}` a `{}` port may carry",
+                circuits.len(),
+                port.name.value,
+                Bandwidth::from_mbps(total),
+                port_bw.value
+            ),
+        )
+        .help(format!(
+            "move circuits to another port pair or to a faster port: the circuits on a Direct port may add up to {}x its speed",
+            sku::DIRECT_OVERSUBSCRIPTION
+        ));
+        for (c, b) in &circuits {
+            f = f.label(
+                b.span,
+                format!("circuit `{}` takes `{}`", c.name.value, b.value),
+            );
+        }
+        out.push(f);
+    }
+    out
 }

@@ -1,16 +1,102 @@
-//! TODO: `gateway-below-circuit` (stub, not implemented yet).
+//! A linked virtual network's gateway carries less than the circuit's
+//! bandwidth: the gateway, not the circuit, caps the traffic.
+use super::{canonical_vnets, describe_gateway, usable_gateway};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "gateway-below-circuit",
     group: Group::Circuit,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "a linked virtual network's gateway carries less than the circuit's bandwidth",
     doc: rule_doc!("gateway-below-circuit"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+/// The smallest gateway that carries `mbps`, for the help.
+fn suggestion(mbps: u64, current: GatewaySku, fastpath: bool) -> String {
+    let scale_units = mbps.div_ceil(1_000);
+    if fastpath && scale_units > 40 {
+        return "enable FastPath on the links (`fastpath: true`) so traffic bypasses the gateway"
+            .to_string();
+    }
+    if current == GatewaySku::ErGwScale && scale_units <= 40 {
+        return format!("raise `scale_units` to {scale_units} or more (1 Gbps per scale unit)");
+    }
+    let az = matches!(
+        current,
+        GatewaySku::ErGw1Az | GatewaySku::ErGw2Az | GatewaySku::ErGw3Az
+    );
+    if mbps <= 2_000 {
+        let sku = if az { "ErGw2AZ" } else { "HighPerformance" };
+        format!("use gateway SKU `{sku}` (2 Gbps) or larger")
+    } else if mbps <= 10_000 {
+        let sku = if az { "ErGw3AZ" } else { "UltraPerformance" };
+        format!("use gateway SKU `{sku}` (10 Gbps) or `ErGwScale` with {scale_units} scale units or more")
+    } else if scale_units <= 40 {
+        format!("use `ErGwScale` with {scale_units} scale units or more (1 Gbps per scale unit), or FastPath to bypass the gateway")
+    } else {
+        "use a gateway that supports FastPath (`ErGw3AZ`, or `ErGwScale` with 10 scale units or more) and enable it on the links (`fastpath: true`) so traffic bypasses the gateway".to_string()
+    }
+}
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, vnet) in canonical_vnets(cx.design, cx.index) {
+        let Some((gw, gw_sku, facts)) = usable_gateway(vnet) else {
+            continue;
+        };
+        let vname = &vnet.name.value;
+        let faster: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
+            .index
+            .circuits_of_vnet(cx.design, pos)
+            .filter(|c| {
+                cx.index
+                    .circuit(cx.design, &c.name.value)
+                    .is_some_and(|first| std::ptr::eq(first, *c))
+            })
+            // With FastPath the data bypasses the gateway (and where the
+            // gateway lacks FastPath, fastpath-unsupported says so).
+            .filter(|c| {
+                !c.links()
+                    .iter()
+                    .any(|l| l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value))
+            })
+            .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
+            .filter(|(_, b)| b.value.mbps > facts.mbps)
+            .collect();
+        let Some(&(first, first_bw)) = faster.iter().max_by_key(|(_, b)| b.value) else {
+            continue;
+        };
+        let gw_bw = Bandwidth::from_mbps(facts.mbps);
+        let than = if faster.len() == 1 {
+            format!("circuit `{}` (`{}`)", first.name.value, first_bw.value)
+        } else {
+            format!(
+                "{} linked circuits of up to `{}`",
+                faster.len(),
+                first_bw.value
+            )
+        };
+        let mut f = Finding::at(
+            gw_sku.span,
+            format!(
+                "the gateway of virtual network `{vname}` ({}) carries `{gw_bw}`, less than {than}",
+                describe_gateway(gw, gw_sku.value)
+            ),
+        )
+        .help(suggestion(
+            first_bw.value.mbps,
+            gw_sku.value,
+            facts.fastpath,
+        ));
+        for (c, b) in &faster {
+            f = f.label(
+                b.span,
+                format!("circuit `{}` is `{}`", c.name.value, b.value),
+            );
+        }
+        out.push(f);
+    }
+    out
 }

@@ -1,16 +1,53 @@
-//! TODO: `local-sku-billing` (stub, not implemented yet).
+//! A Local circuit billed metered: Local is billed unlimited. Direct
+//! circuits are created metered and switched later, so there it is a
+//! warning.
+use super::{delivery, Delivery};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "local-sku-billing",
     group: Group::Circuit,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a Local SKU circuit is billed metered (Local is billed unlimited)",
     doc: rule_doc!("local-sku-billing"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let (Some(sku), Some(billing)) = (&circuit.sku, &circuit.billing) else {
+            continue;
+        };
+        if sku.value != Sku::Local || billing.value != Billing::Metered {
+            continue;
+        }
+        let name = &circuit.name.value;
+        match delivery(circuit) {
+            Some(Delivery::Provider) => out.push(
+                Finding::at(
+                    billing.span,
+                    format!("circuit `{name}` uses the Local SKU but is billed `metered`: ExpressRoute Local is billed unlimited"),
+                )
+                .label(sku.span, "the Local SKU includes data transfer")
+                .help("set `billing: unlimited`"),
+            ),
+            Some(Delivery::Direct(_)) => out.push(
+                Finding::at(
+                    billing.span,
+                    format!("circuit `{name}` uses the Local SKU on an ExpressRoute Direct port and is billed `metered`"),
+                )
+                .label(sku.span, "the Local SKU is meant to be billed unlimited")
+                .help("switch the circuit to `billing: unlimited` once it is created (Direct circuits are created metered; unlimited cannot go back to metered)")
+                .softer(Severity::Warning),
+            ),
+            // Both or neither: provider-and-port's finding.
+            None => {}
+        }
+    }
+    out
 }

@@ -12,3 +12,66 @@ pub mod provider_and_port;
 pub mod standard_sku_cross_geo;
 pub mod vnet_link_limit;
 pub mod vnet_without_gateway;
+
+use crate::catalog::sku::{self, GatewayFacts};
+use crate::model::{Circuit, Design, Gateway, GatewaySku, Index, Spanned, VirtualNetwork};
+
+/// How a circuit is delivered, when that is clear: exactly one of
+/// `provider` and `port` (anything else is `provider-and-port`'s finding).
+pub(crate) enum Delivery<'a> {
+    Provider,
+    Direct(&'a Spanned<String>),
+}
+
+pub(crate) fn delivery(c: &Circuit) -> Option<Delivery<'_>> {
+    match (&c.provider, &c.port) {
+        (Some(_), None) if !c.has("port") => Some(Delivery::Provider),
+        (None, Some(p)) if !c.has("provider") => Some(Delivery::Direct(p)),
+        _ => None,
+    }
+}
+
+/// The canonical (first of their name) virtual networks with their position.
+pub(crate) fn canonical_vnets<'d>(
+    design: &'d Design,
+    index: &'d Index,
+) -> impl Iterator<Item = (usize, &'d VirtualNetwork)> + 'd {
+    design
+        .virtual_networks
+        .iter()
+        .enumerate()
+        .filter(move |(_, v)| {
+            index
+                .vnet(design, &v.name.value)
+                .is_some_and(|first| std::ptr::eq(first, *v))
+        })
+}
+
+/// A gateway whose SKU is known and current (Basic is
+/// `gateway-legacy-sku`'s finding), with its facts.
+pub(crate) fn usable_gateway(
+    vnet: &VirtualNetwork,
+) -> Option<(&Gateway, &Spanned<GatewaySku>, GatewayFacts)> {
+    let gw = vnet.gateway.as_ref()?;
+    let sku = gw.sku.as_ref()?;
+    if sku.value == GatewaySku::Basic {
+        return None;
+    }
+    // Scale units written wrong were reported; guessing 1 would cascade.
+    if sku.value == GatewaySku::ErGwScale && gw.scale_units.is_none() && gw.has("scale_units") {
+        return None;
+    }
+    let facts = sku::gateway(sku.value, gw.scale_units.as_ref().map(|s| s.value));
+    Some((gw, sku, facts))
+}
+
+/// `ErGw2AZ`, or `ErGwScale with 4 scale units`, for messages.
+pub(crate) fn describe_gateway(gw: &Gateway, sku: GatewaySku) -> String {
+    if sku == GatewaySku::ErGwScale {
+        let su = gw.scale_units.as_ref().map_or(1, |s| s.value);
+        let units = if su == 1 { "unit" } else { "units" };
+        format!("`ErGwScale` with {su} scale {units}")
+    } else {
+        format!("`{}`", sku.as_str())
+    }
+}

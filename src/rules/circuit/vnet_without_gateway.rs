@@ -1,16 +1,49 @@
-//! TODO: `vnet-without-gateway` (stub, not implemented yet).
+//! A circuit links a virtual network that has no ExpressRoute gateway.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "vnet-without-gateway",
     group: Group::Circuit,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a circuit links a virtual network that has no gateway",
     doc: rule_doc!("vnet-without-gateway"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        for link in circuit.links() {
+            // An undefined vnet is undefined-reference's finding; a gateway
+            // written wrong (or under a misspelled key) was already reported.
+            let Some(vnet) = cx.index.vnet(cx.design, &link.vnet.value) else {
+                continue;
+            };
+            if vnet.gateway.is_some() || vnet.has("gateway") {
+                continue;
+            }
+            out.push(
+                Finding::at(
+                    link.vnet.span,
+                    format!(
+                        "circuit `{}` links virtual network `{}`, which has no gateway",
+                        circuit.name.value, vnet.name.value
+                    ),
+                )
+                .label(
+                    vnet.name.span,
+                    format!("`{}` has no `gateway`", vnet.name.value),
+                )
+                .help(format!(
+                    "add a `gateway` (for example `sku: ErGw1AZ`) to virtual network `{}`, or link its hub instead: a spoke reaches the circuit through VNet peering with gateway transit",
+                    vnet.name.value
+                )),
+            );
+        }
+    }
+    out
 }

@@ -35,10 +35,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     out.push(
                         Finding::at(
                             entry.span,
-                            format!("ExpressRoute Direct site `{site_name}` lists circuit `{cname}`, which is not on a Direct port"),
+                            format!("site `{site_name}` is on ExpressRoute Direct but lists circuit `{cname}`, which is not on a Direct port"),
                         )
                         .label(p.span, format!("`{cname}` is ordered from provider `{}`", p.value))
-                        .help(format!("list a circuit created on one of the site's ports (`port:`), or change the site's model from `direct`")),
+                        .help("list a circuit created on one of the site's Direct ports (`port:`), or use the provider's model instead of `direct`"),
                     );
                 }
                 continue;

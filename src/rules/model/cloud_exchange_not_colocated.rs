@@ -11,6 +11,14 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+fn a_kind(kind: SiteKind) -> &'static str {
+    match kind {
+        SiteKind::Datacenter => "a datacenter",
+        SiteKind::Office => "an office",
+        SiteKind::Colocation => "a colocation site",
+    }
+}
+
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for site in &cx.design.sites {
@@ -28,12 +36,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 Finding::at(
                     model.span,
                     format!(
-                        "site `{name}` uses cloud exchange co-location but is a {}, not a colocation site",
-                        kind.value.as_str()
+                        "site `{name}` uses cloud exchange co-location but is {}, not a colocation site",
+                        a_kind(kind.value)
                     ),
                 )
-                .label(kind.span, format!("`{name}` is a {}", kind.value.as_str()))
-                .help("a cloud exchange is reached from inside its colocation facility: use `model: ethernet` or `ipvpn` for this site"),
+                .label(kind.span, format!("`{name}` is {}", a_kind(kind.value)))
+                .help("use `model: ethernet` or `ipvpn` for this site (a cloud exchange is reached from inside its colocation facility), or set `kind: colocation` if the site is in one"),
             );
             continue;
         }

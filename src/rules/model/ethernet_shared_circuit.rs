@@ -17,9 +17,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let ethernet: Vec<&Site> = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
+        let ethernet: Vec<&Site> = super::sites_on_circuit(cx, pos)
+            .into_iter()
             .filter(|s| s.model() == Some(Model::Ethernet))
             .collect();
         if ethernet.len() < 2 {
@@ -38,7 +37,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 names.join(", ")
             ),
         )
-        .help("a point-to-point Ethernet link joins one site to the peering location: give each site its own circuit, or use IPVPN for shared access");
+        .help("give each site its own circuit (a point-to-point Ethernet link joins one site to the peering location), or use IPVPN for shared access");
         for s in &ethernet {
             if let Some(m) = s.expressroute.as_ref().and_then(|e| e.model.as_ref()) {
                 f = f.label(

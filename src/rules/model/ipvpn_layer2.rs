@@ -17,42 +17,43 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(er) = &site.expressroute else {
             continue;
         };
-        let (Some(model), Some(layer)) = (&er.model, &er.layer) else {
+        let (Some(model), Some(layer), Some(provider)) = (&er.model, &er.layer, &er.provider)
+        else {
             continue;
         };
         if model.value != Model::Ipvpn || layer.value != Layer::L2 {
             continue;
         }
-        let provider_name = er.provider.as_ref().map_or("?", |p| p.value.as_str());
-        let provider = cx.index.provider(cx.design, provider_name);
+        // An undefined provider is undefined-reference's finding.
+        let Some(p) = cx.index.provider(cx.design, &provider.value) else {
+            continue;
+        };
         let mut f = Finding::at(
             layer.span,
             format!(
-                "site `{}` requests Layer 2 from IPVPN provider `{provider_name}`",
-                site.name.value
+                "site `{}` requests Layer 2 from IPVPN provider `{}`",
+                site.name.value, p.name.value
             ),
         )
         .help("use `layer: l3`, or order point-to-point Ethernet (`model: ethernet`) for Layer 2");
-        if let Some(p) = provider {
-            match p.offer(Model::Ipvpn) {
-                Some(offer) if p.offers_layer(Model::Ipvpn, Layer::L2) => {
-                    // The contract claims it: still unusual enough to check.
-                    f = f
-                        .label(offer.layers.span, "the contract claims Layer 2 over IPVPN")
-                        .softer(Severity::Warning);
-                }
-                Some(offer) => {
-                    f = f.label(
-                        offer.layers.span,
-                        "provider offers only managed Layer 3 over IPVPN",
-                    );
-                }
-                None => {
-                    if let Some(offers) = &p.offers {
-                        f = f.label(offers.span, "IPVPN providers deliver managed Layer 3");
-                    }
-                }
+        match (&p.offers, p.offer(Model::Ipvpn)) {
+            // The contract claims it: unusual enough to check, but not an error.
+            (_, Some(offer)) if p.offers_layer(Model::Ipvpn, Layer::L2) => {
+                f = f
+                    .label(offer.layers.span, "the contract claims Layer 2 over IPVPN")
+                    .softer(Severity::Warning);
             }
+            (_, Some(offer)) => {
+                f = f.label(
+                    offer.layers.span,
+                    "provider offers only managed Layer 3 over IPVPN",
+                );
+            }
+            // The provider does not offer IPVPN at all: the model is the
+            // mistake, and model-not-offered reports it.
+            (Some(_), None) => continue,
+            // Offers missing or invalid (already reported): still IPVPN + L2.
+            (None, None) => {}
         }
         out.push(f);
     }

@@ -18,7 +18,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let Some(site) = cx.index.sites_of_circuit(cx.design, pos).find(|s| {
+        let Some(site) = super::sites_on_circuit(cx, pos).into_iter().find(|s| {
             // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
             (s.layer() == Some(Layer::L2) && s.model() != Some(Model::Ipvpn))
                 || s.model() == Some(Model::Direct)
@@ -43,34 +43,28 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .into_iter()
             .flatten()
         {
-            let mut missing = Vec::new();
-            if peering.peer_asn.is_none() {
-                missing.push("`peer_asn`");
-            }
-            if peering.primary_subnet.is_none() {
-                missing.push("`primary_subnet`");
-            }
-            if peering.secondary_subnet.is_none() {
-                missing.push("`secondary_subnet`");
-            }
-            if peering.vlan_id.is_none() {
-                missing.push("`vlan_id`");
-            }
+            // A key written with an invalid value was reported by the loader.
+            let missing: Vec<String> =
+                ["peer_asn", "primary_subnet", "secondary_subnet", "vlan_id"]
+                    .into_iter()
+                    .filter(|k| !peering.has(k))
+                    .map(|k| format!("`{k}`"))
+                    .collect();
             if missing.is_empty() {
                 continue;
             }
             let mut f = Finding::at(
                 peering.key,
                 format!(
-                    "{} peering of circuit `{}` has no {}, which you configure yourself with {why}",
-                    peering.kind.as_str(),
+                    "the {} of circuit `{}` lacks {}, which you set yourself with {why}",
+                    super::peering_name(peering.kind),
                     circuit.name.value,
-                    missing.join(", ")
+                    super::and_list(&missing)
                 ),
             )
             .help(format!(
-                "add {} to the peering; with {why} your routers run BGP with Microsoft",
-                missing.join(", ")
+                "add {}: with {why} your routers run BGP with Microsoft",
+                super::and_list(&missing)
             ));
             if let Some(span) = why_span {
                 f = f.label(span, format!("site `{}` uses {why}", site.name.value));

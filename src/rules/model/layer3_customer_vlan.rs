@@ -17,13 +17,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let mut sites = cx.index.sites_of_circuit(cx.design, pos).peekable();
-        let Some(first) = sites.peek().copied() else {
+        let sites = super::sites_on_circuit(cx, pos);
+        let Some(first) = sites.first().copied() else {
             continue;
         };
-        let all_l3 = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
+        let all_l3 = sites
+            .iter()
             .all(|s| s.layer() == Some(Layer::L3) && s.model() != Some(Model::Direct));
         if !all_l3 {
             continue;
@@ -40,9 +39,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let mut f = Finding::at(
                 vlan.span,
                 format!(
-                    "circuit `{}` is used only at managed Layer 3, where the provider chooses the VLAN of the {} peering",
+                    "circuit `{}` is used only at managed Layer 3, where the provider chooses the VLAN of the {}",
                     circuit.name.value,
-                    peering.kind.as_str()
+                    super::peering_name(peering.kind)
                 ),
             )
             .help("remove `vlan_id`, or agree it with the provider if the contract lets you choose");

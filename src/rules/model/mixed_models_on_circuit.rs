@@ -11,13 +11,12 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+/// "Layer 2 over point-to-point Ethernet", "ExpressRoute Direct".
 fn describe(site: &Site) -> String {
     match (site.model(), site.layer()) {
-        (Some(Model::Direct), _) | (Some(_), None) => {
-            format!("`{}`", site.model().map_or("?", Model::as_str))
-        }
-        (Some(m), Some(l)) => format!("`{}` {}", m.as_str(), l.as_str()),
-        (None, _) => "?".into(),
+        (Some(m @ Model::Direct), _) | (Some(m), None) => m.describe().to_string(),
+        (Some(m), Some(l)) => format!("{} over {}", l.describe(), m.describe()),
+        (None, _) => "an unknown model".into(),
     }
 }
 
@@ -38,9 +37,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         // Sites whose model is unknown were already reported.
-        let sites: Vec<&Site> = cx
-            .index
-            .sites_of_circuit(cx.design, pos)
+        let sites: Vec<&Site> = super::sites_on_circuit(cx, pos)
+            .into_iter()
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
@@ -64,7 +62,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let mut f = Finding::at(
             circuit.name.span,
             format!(
-                "sites on circuit `{}` ask for different connectivity: `{}` uses {}, `{}` uses {}",
+                "sites on circuit `{}` ask for different connectivity: `{}` for {}, `{}` for {}",
                 circuit.name.value,
                 first.name.value,
                 describe(first),
@@ -72,7 +70,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 describe(differing[0])
             ),
         )
-        .help("one circuit is delivered one way: make the sites agree on `model` and `layer`, or give them separate circuits");
+        .help("make the sites agree on `model` and `layer` (a circuit is delivered one way), or give them separate circuits");
         if let Some(span) = differing.first().and_then(|d| choice_span(first, d)) {
             f = f.label(
                 span,

@@ -8,3 +8,71 @@ pub mod layer3_customer_vlan;
 pub mod layer_not_offered;
 pub mod mixed_models_on_circuit;
 pub mod model_not_offered;
+
+use crate::rules::prelude::*;
+
+/// The sites that use the circuit at `pos` and count for rules that judge
+/// the circuit by its sites: the first site of each name (a later one is a
+/// duplicate), and only sites that may use this circuit at all (a site
+/// listing another provider's circuit, or a Direct circuit without
+/// `model: direct`, is `circuit-provider-mismatch`'s finding; counting it
+/// here would report the same mistake twice).
+pub(crate) fn sites_on_circuit<'d>(cx: &RuleContext<'d>, pos: usize) -> Vec<&'d Site> {
+    let Some(circuit) = cx.design.circuits.get(pos) else {
+        return Vec::new();
+    };
+    cx.index
+        .sites_of_circuit(cx.design, pos)
+        .filter(|s| {
+            cx.index
+                .site(cx.design, &s.name.value)
+                .is_some_and(|first| first.span == s.span)
+        })
+        .filter(|s| site_fits_circuit(cx, s, circuit))
+        .collect()
+}
+
+/// False when `circuit-provider-mismatch` reports `site` listing `circuit`.
+pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Circuit) -> bool {
+    let Some(er) = &site.expressroute else {
+        return true;
+    };
+    let Some(model) = &er.model else { return true };
+    match (&circuit.provider, &circuit.port) {
+        // Neither or both: provider-and-port's finding.
+        (Some(_), Some(_)) | (None, None) => true,
+        (None, Some(_)) => model.value == Model::Direct,
+        (Some(circuit_provider), None) => {
+            if model.value == Model::Direct {
+                return false;
+            }
+            let Some(site_provider) = &er.provider else {
+                return true;
+            };
+            site_provider.value == circuit_provider.value
+                || cx.index.provider(cx.design, &site_provider.value).is_none()
+                || cx
+                    .index
+                    .provider(cx.design, &circuit_provider.value)
+                    .is_none()
+        }
+    }
+}
+
+/// "private peering", "Microsoft peering", as people write it.
+pub(crate) fn peering_name(kind: PeeringKind) -> &'static str {
+    match kind {
+        PeeringKind::Private => "private peering",
+        PeeringKind::Microsoft => "Microsoft peering",
+        PeeringKind::Public => "public peering",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

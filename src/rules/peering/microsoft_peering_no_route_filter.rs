@@ -1,16 +1,42 @@
-//! TODO: `microsoft-peering-no-route-filter` (stub, not implemented yet).
+//! Microsoft peering without a route filter receives no prefixes.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "microsoft-peering-no-route-filter",
     group: Group::Peering,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "Microsoft peering has no route filter, so Microsoft advertises no prefixes over it",
     doc: rule_doc!("microsoft-peering-no-route-filter"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(peering) = &circuit.peerings.microsoft else {
+            continue;
+        };
+        if peering
+            .route_filter
+            .as_ref()
+            .is_some_and(|f| !f.value.is_empty())
+        {
+            continue;
+        }
+        out.push(
+            Finding::at(
+                peering.key,
+                format!(
+                    "the Microsoft peering of circuit `{}` has no route filter, so Microsoft advertises no prefixes over it",
+                    circuit.name.value
+                ),
+            )
+            .help("add `route_filter` with the service communities you need, such as `[exchange-online]`"),
+        );
+    }
+    out
 }

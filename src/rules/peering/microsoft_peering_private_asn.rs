@@ -1,16 +1,47 @@
-//! TODO: `microsoft-peering-private-asn` (stub, not implemented yet).
+//! Microsoft peering with a private peer ASN.
+use super::reserved_asn::reserved;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "microsoft-peering-private-asn",
     group: Group::Peering,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "Microsoft peering uses a private ASN (manual validation; stripped from the AS path)",
     doc: rule_doc!("microsoft-peering-private-asn"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn is_private_asn(asn: u64) -> bool {
+    matches!(asn, 64512..=65534 | 4_200_000_000..=4_294_967_294)
+}
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(peering) = &circuit.peerings.microsoft else {
+            continue;
+        };
+        let Some(asn) = &peering.peer_asn else {
+            continue;
+        };
+        // 65515-65520 are private too, but reserved-asn owns them.
+        if !is_private_asn(asn.value) || reserved(asn.value, peering.kind).is_some() {
+            continue;
+        }
+        out.push(
+            Finding::at(
+                asn.span,
+                format!(
+                    "the Microsoft peering of circuit `{}` uses private ASN `{}`: it needs manual validation, and Microsoft strips private ASNs from the AS path",
+                    circuit.name.value, asn.value
+                ),
+            )
+            .help("use a public ASN registered to you or your provider, or plan for manual validation and do not rely on AS-path prepending"),
+        );
+    }
+    out
 }

@@ -1,16 +1,58 @@
-//! TODO: `microsoft-peering-private-ip` (stub, not implemented yet).
+//! Microsoft peering addresses that are not public address space.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "microsoft-peering-private-ip",
     group: Group::Peering,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary:
+        "a Microsoft peering subnet, advertised prefix or NAT pool is not public address space",
     doc: rule_doc!("microsoft-peering-private-ip"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(peering) = &circuit.peerings.microsoft else {
+            continue;
+        };
+        let mut values: Vec<(&str, &Spanned<IpNet>)> = peering
+            .subnet_fields()
+            .map(|(key, _, subnet)| (key, subnet))
+            .collect();
+        if let Some(list) = &peering.advertised_public_prefixes {
+            values.extend(list.value.iter().map(|p| ("advertised_public_prefixes", p)));
+        }
+        if let Some(pool) = &peering.nat_pool {
+            values.push(("nat_pool", pool));
+        }
+        for (key, value) in values {
+            let Some((kind, range)) = value.value.special_use() else {
+                continue;
+            };
+            let within = if range.contains(&value.value) {
+                "is in"
+            } else {
+                "contains"
+            };
+            out.push(
+                Finding::at(
+                    value.span,
+                    format!(
+                        "`{key}` `{}` of the Microsoft peering of circuit `{}` is not public: it {within} `{range}`, {}",
+                        value.value,
+                        circuit.name.value,
+                        kind.describe()
+                    ),
+                )
+                .help("use public addresses registered to you or your provider in a routing registry (RIR or IRR)"),
+            );
+        }
+    }
+    out
 }

@@ -1,16 +1,64 @@
-//! TODO: `peering-overlaps-vnet` (stub, not implemented yet).
+//! A private-peering subnet overlaps the address space of a virtual network
+//! linked to the same circuit.
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     name: "peering-overlaps-vnet",
     group: Group::Peering,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a private-peering subnet overlaps a linked virtual network's address space",
     doc: rule_doc!("peering-overlaps-vnet"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(private) = &circuit.peerings.private else {
+            continue;
+        };
+        // The linked vnets, once each (an undefined one is undefined-reference's).
+        let mut vnets: Vec<&VirtualNetwork> = Vec::new();
+        let mut seen = HashSet::new();
+        for link in circuit.links() {
+            if let Some(v) = cx.index.vnet(cx.design, &link.vnet.value) {
+                if seen.insert(v.name.span) {
+                    vnets.push(v);
+                }
+            }
+        }
+        // A few subnets against the linked vnets' ranges: linear per circuit.
+        for (key, _, subnet) in private.subnet_fields() {
+            let hit = vnets.iter().find_map(|v| {
+                v.address_space()
+                    .iter()
+                    .find(|r| r.value.overlaps(&subnet.value))
+                    .map(|r| (v, r))
+            });
+            let Some((vnet, range)) = hit else { continue };
+            out.push(
+                Finding::at(
+                    subnet.span,
+                    format!(
+                        "`{key}` `{}` of the private peering of circuit `{}` overlaps address space `{}` of virtual network `{}`",
+                        subnet.value, circuit.name.value, range.value, vnet.name.value
+                    ),
+                )
+                .label(
+                    range.span,
+                    format!(
+                        "address space of virtual network `{}`, linked to circuit `{}`",
+                        vnet.name.value, circuit.name.value
+                    ),
+                )
+                .help("take the BGP subnets from a range no linked virtual network uses"),
+            );
+        }
+    }
+    out
 }

@@ -1,16 +1,111 @@
-//! TODO: `peering-subnets-overlap` (stub, not implemented yet).
+//! Two BGP subnets overlap: a peering's own primary and secondary, or any
+//! two peerings anywhere in the design.
+use super::peering_subnet_size::is_link_subnet;
+use crate::model::intervals::{first_earlier_overlap, Interval};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "peering-subnets-overlap",
     group: Group::Peering,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "two peering subnets overlap, within one peering or across the design",
     doc: rule_doc!("peering-subnets-overlap"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+struct Entry<'d> {
+    subnet: &'d Spanned<IpNet>,
+    key: &'static str,
+    circuit: &'d str,
+    kind: PeeringKind,
+    /// Circuit position and peering kind: one peering.
+    peering: (usize, PeeringKind),
+}
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
+            .into_iter()
+            .flatten()
+        {
+            for (key, family, subnet) in peering.subnet_fields() {
+                // A subnet of the wrong size is peering-subnet-size's finding.
+                if !is_link_subnet(family, &subnet.value) {
+                    continue;
+                }
+                entries.push(Entry {
+                    subnet,
+                    key,
+                    circuit: &circuit.name.value,
+                    kind: peering.kind,
+                    peering: (pos, peering.kind),
+                });
+            }
+        }
+    }
+    // Report order, so the later value is the primary span.
+    entries.sort_by_key(|e| e.subnet.span);
+    let intervals: Vec<Interval> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Interval::of(&e.subnet.value, i))
+        .collect();
+    let mut out = Vec::new();
+    for (i, earlier) in first_earlier_overlap(&intervals).into_iter().enumerate() {
+        let Some(j) = earlier else { continue };
+        let (e, o) = (&entries[i], &entries[j]);
+        let same = if e.subnet.value == o.subnet.value {
+            "is the same as"
+        } else {
+            "overlaps"
+        };
+        let finding = if e.peering == o.peering {
+            Finding::at(
+                e.subnet.span,
+                format!(
+                    "`{}` `{}` of the {} peering of circuit `{}` {same} its `{}` `{}`",
+                    e.key,
+                    e.subnet.value,
+                    e.kind.describe(),
+                    e.circuit,
+                    o.key,
+                    o.subnet.value
+                ),
+            )
+            .label(o.subnet.span, format!("`{}` of the same peering", o.key))
+            .help("give the primary and secondary links two different subnets, such as the two halves of a /29 (IPv4) or /125 (IPv6)")
+        } else {
+            Finding::at(
+                e.subnet.span,
+                format!(
+                    "`{}` `{}` of the {} peering of circuit `{}` {same} `{}` `{}` of the {} peering of circuit `{}`",
+                    e.key,
+                    e.subnet.value,
+                    e.kind.describe(),
+                    e.circuit,
+                    o.key,
+                    o.subnet.value,
+                    o.kind.describe(),
+                    o.circuit
+                ),
+            )
+            .label(
+                o.subnet.span,
+                format!(
+                    "`{}` of the {} peering of circuit `{}`",
+                    o.key,
+                    o.kind.describe(),
+                    o.circuit
+                ),
+            )
+            .help("give every BGP session in the design its own subnet: pick an unused /30 (IPv4) or /126 (IPv6)")
+        };
+        out.push(finding);
+    }
+    out
 }

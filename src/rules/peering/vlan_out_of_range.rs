@@ -1,16 +1,51 @@
-//! TODO: `vlan-out-of-range` (stub, not implemented yet).
+//! A peering VLAN ID outside 1-4094.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "vlan-out-of-range",
     group: Group::Peering,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a peering's `vlan_id` is outside 1-4094",
     doc: rule_doc!("vlan-out-of-range"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+/// The usable 802.1Q VLAN IDs (0 and 4095 are reserved).
+pub(crate) fn vlan_in_range(id: i64) -> bool {
+    (1..=4094).contains(&id)
+}
+
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        // Public peering is retired: public-peering-deprecated owns it.
+        for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
+            .into_iter()
+            .flatten()
+        {
+            let Some(vlan) = &peering.vlan_id else {
+                continue;
+            };
+            if vlan_in_range(vlan.value) {
+                continue;
+            }
+            out.push(
+                Finding::at(
+                    vlan.span,
+                    format!(
+                        "the VLAN ID `{}` of the {} peering of circuit `{}` is outside 1-4094",
+                        vlan.value,
+                        peering.kind.describe(),
+                        circuit.name.value
+                    ),
+                )
+                .help("use a VLAN ID from 1 to 4094 (0 and 4095 are reserved by IEEE 802.1Q)"),
+            );
+        }
+    }
+    out
 }

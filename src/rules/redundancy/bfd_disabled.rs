@@ -1,16 +1,35 @@
-//! TODO: `bfd-disabled` (stub, not implemented yet).
+//! BFD is turned off on a circuit: failover waits for BGP hold timers.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "bfd-disabled",
     group: Group::Redundancy,
     default_severity: Severity::Info,
-    summary: "TODO",
+    summary: "BFD is disabled, so failover waits for the BGP hold timer",
     doc: rule_doc!("bfd-disabled"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(bfd) = circuit.bfd.as_ref().filter(|b| !b.value) else {
+            continue;
+        };
+        out.push(
+            Finding::at(
+                bfd.span,
+                format!(
+                    "circuit `{}` disables BFD: a link failure is detected only when the BGP hold timer expires (up to 3 minutes)",
+                    circuit.name.value
+                ),
+            )
+            .help("remove `bfd: false` and configure BFD on both customer routers (Microsoft enables it by default; it detects a failure in under a second)"),
+        );
+    }
+    out
 }

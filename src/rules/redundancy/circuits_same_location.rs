@@ -1,16 +1,64 @@
-//! TODO: `circuits-same-location` (stub, not implemented yet).
+//! All of a site's circuits meet Microsoft at the same peering location.
+use super::{canonical_sites, describe_site, distinct_circuits};
 use crate::rules::prelude::*;
+use crate::suggest::fold;
 
 pub static RULE: Rule = Rule {
     name: "circuits-same-location",
     group: Group::Redundancy,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "all of a site's circuits are at the same peering location",
     doc: rule_doc!("circuits-same-location"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    'sites: for site in canonical_sites(cx.design, cx.index) {
+        let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
+            continue;
+        };
+        let names = distinct_circuits(site);
+        if names.len() < 2 {
+            continue; // single-circuit-site's concern
+        }
+        // Every circuit must be known and located; an undefined circuit is
+        // undefined-reference's finding and may be the one elsewhere.
+        let mut located: Vec<(&Circuit, &Spanned<String>)> = Vec::new();
+        for n in &names {
+            let Some(c) = cx.index.circuit(cx.design, &n.value) else {
+                continue 'sites;
+            };
+            let Some(loc) = &c.peering_location else {
+                continue 'sites;
+            };
+            located.push((c, loc));
+        }
+        // Names compare as people write them; `Amsterdam2` is another
+        // peering location than `Amsterdam`.
+        let first = fold(&located[0].1.value);
+        if located.iter().any(|(_, l)| fold(&l.value) != first) {
+            continue;
+        }
+        let location = &located[0].1.value;
+        let all = if located.len() == 2 {
+            "both circuits".to_string()
+        } else {
+            format!("all {} circuits", located.len())
+        };
+        let mut f = Finding::at(
+            list.span,
+            format!(
+                "{all} of {} are at peering location `{location}`",
+                describe_site(site)
+            ),
+        )
+        .help("move one circuit to a different peering location (a City2 location such as `Amsterdam2` counts): one location is a single point of failure");
+        for (c, loc) in &located {
+            f = f.label(loc.span, format!("circuit `{}` is here", c.name.value));
+        }
+        out.push(f);
+    }
+    out
 }

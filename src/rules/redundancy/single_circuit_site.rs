@@ -1,16 +1,42 @@
-//! TODO: `single-circuit-site` (stub, not implemented yet).
+//! A datacenter or colocation site depends on one circuit.
+use super::{canonical_sites, describe_site, distinct_circuits};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "single-circuit-site",
     group: Group::Redundancy,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "a datacenter or colocation site uses one circuit only",
     doc: rule_doc!("single-circuit-site"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for site in canonical_sites(cx.design, cx.index) {
+        let Some(kind) = &site.kind else { continue };
+        if !matches!(kind.value, SiteKind::Datacenter | SiteKind::Colocation) {
+            continue;
+        }
+        let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
+            continue;
+        };
+        let circuits = distinct_circuits(site);
+        let [only] = circuits.as_slice() else {
+            continue;
+        };
+        out.push(
+            Finding::at(
+                list.span,
+                format!(
+                    "{} uses one circuit only (`{}`)",
+                    describe_site(site),
+                    only.value
+                ),
+            )
+            .help("add a second circuit at a different peering location: a single circuit at one location is not recommended for production workloads"),
+        );
+    }
+    out
 }

@@ -1,16 +1,54 @@
-//! TODO: `single-router` (stub, not implemented yet).
+//! A circuit's primary and secondary links end on one router, or the
+//! secondary router is missing.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "single-router",
     group: Group::Redundancy,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary: "a circuit's primary and secondary links end on the same router",
     doc: rule_doc!("single-router"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(routers) = &circuit.routers else {
+            continue;
+        };
+        let Some(primary) = &routers.value.primary else {
+            continue;
+        };
+        let name = &circuit.name.value;
+        let help = "terminate the secondary link on a second router: both BGP sessions are needed for the SLA, and one router is a single point of failure";
+        match &routers.value.secondary {
+            Some(secondary) if secondary.value.eq_ignore_ascii_case(&primary.value) => out.push(
+                Finding::at(
+                    routers.span,
+                    format!(
+                        "circuit `{name}` terminates both links on router `{}`",
+                        primary.value
+                    ),
+                )
+                .label(secondary.span, "the secondary link ends on the same router")
+                .help(help),
+            ),
+            Some(_) => {}
+            // A secondary written wrong was already reported.
+            None if routers.value.has("secondary") => {}
+            None => out.push(
+                Finding::at(
+                    routers.span,
+                    format!("circuit `{name}` names no router for its secondary link"),
+                )
+                .help(help),
+            ),
+        }
+    }
+    out
 }

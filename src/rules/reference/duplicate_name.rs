@@ -23,11 +23,11 @@ fn duplicates<'a>(
             Some(&prev) => out.push(
                 Finding::at(
                     name.span,
-                    format!("{kind} `{}` is defined twice", name.value),
+                    format!("{kind} `{}` is already defined", name.value),
                 )
                 .label(prev, "first defined here")
                 .help(format!(
-                    "rename one of them; {kind} names are global across the design"
+                    "rename or remove one of them; {kind} names are global across all files of the design"
                 )),
             ),
             None => {

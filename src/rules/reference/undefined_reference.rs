@@ -13,15 +13,21 @@ pub static RULE: Rule = Rule {
 };
 
 fn report<'a>(
+    d: &Design,
     out: &mut Vec<Finding>,
     kind: &str,
     name: &Spanned<String>,
     from: &str,
     known: impl Iterator<Item = &'a str>,
 ) {
+    // Perhaps defined in a file that could not be parsed: that file's
+    // invalid-yaml or unreadable-file is the finding.
+    if d.unparsed.may_mention(&name.value) {
+        return;
+    }
     let close = suggest::closest(&name.value, known, 3);
     let help = match suggest::did_you_mean(&close) {
-        Some(d) => format!("{d} otherwise define {kind} `{}`", name.value),
+        Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
         None => format!("define {kind} `{}`, or fix the name", name.value),
     };
     out.push(
@@ -43,12 +49,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let from = format!("site `{}`", site.name.value);
         if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
             if ix.provider(d, &p.value).is_none() {
-                report(&mut out, "provider", p, &from, ix.provider_names());
+                report(d, &mut out, "provider", p, &from, ix.provider_names());
             }
         }
         for c in site.circuit_names() {
             if ix.circuit(d, &c.value).is_none() {
-                report(&mut out, "circuit", c, &from, ix.circuit_names());
+                report(d, &mut out, "circuit", c, &from, ix.circuit_names());
             }
         }
     }
@@ -56,17 +62,18 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let from = format!("circuit `{}`", circuit.name.value);
         if let Some(p) = &circuit.provider {
             if ix.provider(d, &p.value).is_none() {
-                report(&mut out, "provider", p, &from, ix.provider_names());
+                report(d, &mut out, "provider", p, &from, ix.provider_names());
             }
         }
         if let Some(p) = &circuit.port {
             if ix.port(d, &p.value).is_none() {
-                report(&mut out, "port", p, &from, ix.port_names());
+                report(d, &mut out, "port", p, &from, ix.port_names());
             }
         }
         for link in circuit.links() {
             if ix.vnet(d, &link.vnet.value).is_none() {
                 report(
+                    d,
                     &mut out,
                     "virtual network",
                     &link.vnet,

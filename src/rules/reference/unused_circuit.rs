@@ -13,8 +13,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let meant = super::probably_meant(cx, super::Referenced::Circuit);
     for (pos, c) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) || cx.index.circuit_has_sites(pos) {
+        // A name written in a file that could not be parsed may be used there.
+        if !cx.index.is_canonical_circuit(cx.design, pos)
+            || cx.index.circuit_has_sites(pos)
+            || cx.design.unparsed.may_mention(&c.name.value)
+            // A misspelled reference to it is undefined-reference's finding.
+            || meant.contains(c.name.value.as_str())
+        {
             continue;
         }
         out.push(

@@ -13,14 +13,19 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let meant = super::probably_meant(cx, super::Referenced::Port);
     for (pos, p) in cx.design.ports.iter().enumerate() {
         if cx.index.port(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
             || cx.index.port_has_circuits(pos)
+            // A name written in a file that could not be parsed may be used there.
+            || cx.design.unparsed.may_mention(&p.name.value)
+            // A misspelled reference to it is undefined-reference's finding.
+            || meant.contains(p.name.value.as_str())
         {
             continue;
         }
         out.push(
-            Finding::at(p.name.span, format!("ExpressRoute Direct port `{}` is not used by any circuit", p.name.value))
+            Finding::at(p.name.span, format!("port `{}` is not used by any circuit", p.name.value))
                 .help("create circuits on it with `port:`, or remove it: a port is billed from 45 days after creation"),
         );
     }

@@ -1,16 +1,54 @@
-//! TODO: `microsoft-peering-no-nat` (stub, not implemented yet).
+//! Microsoft peering for a site numbered from private space, without NAT.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "microsoft-peering-no-nat",
     group: Group::Routing,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "Microsoft peering used by a site with private prefixes has no `nat_pool`",
     doc: rule_doc!("microsoft-peering-no-nat"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        let Some(peering) = &circuit.peerings.microsoft else {
+            continue;
+        };
+        if peering.nat_pool.is_some() {
+            continue;
+        }
+        let private = cx.index.sites_of_circuit(cx.design, pos).find_map(|site| {
+            site.prefixes.as_ref().and_then(|ps| {
+                ps.value
+                    .iter()
+                    .find(|p| {
+                        p.value
+                            .special_use()
+                            .is_some_and(|(k, _)| k.is_private_use())
+                    })
+                    .map(|p| (site, p))
+            })
+        });
+        let Some((site, prefix)) = private else {
+            continue;
+        };
+        out.push(
+            Finding::at(
+                peering.key,
+                format!(
+                    "the Microsoft peering of circuit `{}` has no `nat_pool`, but site `{}` uses private prefix `{}`",
+                    circuit.name.value, site.name.value, prefix.value
+                ),
+            )
+            .label(prefix.span, format!("private prefix of site `{}`", site.name.value))
+            .help("add a `nat_pool` of public addresses registered to you, and SNAT traffic to Microsoft into it"),
+        );
+    }
+    out
 }

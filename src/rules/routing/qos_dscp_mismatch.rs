@@ -1,16 +1,48 @@
-//! TODO: `qos-dscp-mismatch` (stub, not implemented yet).
+//! A site marks real-time traffic with other DSCP values than Microsoft uses.
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "qos-dscp-mismatch",
     group: Group::Routing,
     default_severity: Severity::Warning,
-    summary: "TODO",
+    summary:
+        "a site's `qos` marks audio, video or sharing other than EF (46), AF41 (34), AF21 (18)",
     doc: rule_doc!("qos-dscp-mismatch"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for site in &cx.design.sites {
+        // A second site of one name is duplicate-name's finding.
+        let canonical = cx
+            .index
+            .site(cx.design, &site.name.value)
+            .is_some_and(|s| s.name.span == site.name.span);
+        let Some(qos) = site.qos.as_ref().filter(|_| canonical) else {
+            continue;
+        };
+        for (class, value, want, name) in [
+            ("audio", &qos.audio, 46, "EF"),
+            ("video", &qos.video, 34, "AF41"),
+            ("sharing", &qos.sharing, 18, "AF21"),
+        ] {
+            let Some(v) = value else { continue };
+            if v.value == want {
+                continue;
+            }
+            out.push(
+                Finding::at(
+                    v.span,
+                    format!(
+                        "site `{}` marks {class} with DSCP {}, but Microsoft expects {name} ({want})",
+                        site.name.value, v.value
+                    ),
+                )
+                .help(format!("set `{class}: {want}`")),
+            );
+        }
+    }
+    out
 }
