@@ -657,8 +657,7 @@ fn quiet_still_writes_the_output_file() {
 
 // ---- recipes ----------------------------------------------------------------
 
-/// The CI recipes: real files, quoted verbatim by the README (or docs/ci.md
-/// until the README carries them).
+/// The CI recipes: real files, quoted verbatim by the README.
 const RECIPES: &[&str] = &[
     "docs/recipes/github-actions.yml",
     "docs/recipes/gitlab-ci.yml",
@@ -666,12 +665,8 @@ const RECIPES: &[&str] = &[
 ];
 
 fn readme_with_recipes() -> (String, String) {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap_or_default();
-    if readme.contains("erlint check --format sarif") {
-        return ("README.md".into(), readme);
-    }
-    let ci = std::fs::read_to_string(root().join("docs/ci.md")).expect("docs/ci.md");
-    ("docs/ci.md".into(), ci)
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    ("README.md".into(), readme)
 }
 
 #[test]

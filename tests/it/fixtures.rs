@@ -86,5 +86,17 @@ fn example_design() {
         if let Some(p) = compare_snapshot(&case.with_extension("expected.txt"), &out) {
             panic!("{p}");
         }
+        // The README shows this very report.
+        let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+        let name = case
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let shown = format!("$ cargo run --release -- check examples/{name}\n{out}```");
+        assert!(
+            readme.contains(&shown),
+            "README.md must show the real report of examples/{name}:\n{out}"
+        );
     }
 }
