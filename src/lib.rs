@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod finding;
+pub mod fingerprint;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -52,6 +53,8 @@ pub struct Settings {
     pub catalog: Catalog,
     /// Paths in reports are relative to this folder.
     pub cwd: PathBuf,
+    /// Fingerprints of findings already known (`--baseline`): not reported.
+    pub baseline: Option<HashSet<String>>,
 }
 
 impl Settings {
@@ -63,6 +66,7 @@ impl Settings {
             exclude: globset::GlobSet::empty(),
             catalog: Catalog::builtin(),
             cwd,
+            baseline: None,
         }
     }
 
@@ -108,8 +112,10 @@ struct FileResult {
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     let loaded: Vec<(String, Loaded)> = match input {
         Input::Paths(paths) => {
-            let files = discover::discover(paths, &settings.exclude, &settings.cwd)
+            let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
                 .map_err(|m| RunError::MissingPath(m.0))?;
+            // The design's catalog file is not a design file.
+            files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
             files
                 .into_par_iter()
                 .map(|f| {
@@ -168,7 +174,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             Some(f)
         })
         .collect();
-    let unused = suppress::apply(&mut findings, &sources);
+    let unused = suppress::apply(&mut findings, &sources, &settings.enabled);
     if settings
         .enabled
         .contains(rules::reference::unused_suppression::RULE.name)
@@ -179,7 +185,16 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             f
         }));
     }
-    Ok(Report::new(findings, sources))
+    let mut report = Report::new(findings, sources);
+    report.rules = rules::ALL
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| settings.enabled.contains(n))
+        .collect();
+    if let Some(known) = &settings.baseline {
+        report.remove_known(known);
+    }
+    Ok(report)
 }
 
 /// A file's bytes, or why there are none.

@@ -215,3 +215,128 @@ fn color_follows_the_flag_and_no_color() {
         .expect("run");
     assert!(!stdout(&o).contains('\u{1b}'));
 }
+
+#[test]
+fn catalog_prints_the_effective_catalog_and_overlays_apply() {
+    // Built-in: dated header, Amsterdam with West Europe as its local region.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let o = run_in(tmp.path(), &["catalog", "--no-config"]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(text.starts_with("# erlint catalog"));
+    assert!(text.contains("04/28/2026"), "the header dates the data");
+    assert!(text.contains(
+        "  - name: Amsterdam\n    city: Amsterdam\n    cloud: Azure public\n    geopolitical_region: Europe\n    local_regions: [West Europe]\n"
+    ));
+
+    // A design at a location the built-in catalog does not know.
+    let design = tmp.path().join("design");
+    std::fs::create_dir_all(&design).expect("mkdir");
+    std::fs::write(
+        design.join("circuits.yaml"),
+        "circuits:\n  - name: er-ams3\n    provider: Contoso\n    peering_location: Amsterdam3\n    bandwidth: 1Gbps\n    sku: standard\n    billing: metered\n",
+    )
+    .expect("write");
+    let check = [
+        "check", "design", "--format", "concise", "--select", "location",
+    ];
+    let o = run_in(
+        tmp.path(),
+        &[
+            "check",
+            "design",
+            "--no-config",
+            "--format",
+            "concise",
+            "--select",
+            "location",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains(
+        "error[unknown-peering-location] circuit `er-ams3` uses peering location `Amsterdam3`"
+    ));
+
+    // The design's own catalog adds it (path relative to erlint.toml).
+    std::fs::create_dir_all(tmp.path().join("conf")).expect("mkdir");
+    std::fs::write(
+        tmp.path().join("conf/erlint.toml"),
+        "catalog = \"catalog.yaml\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        tmp.path().join("conf/catalog.yaml"),
+        "peering_locations:\n  - name: Amsterdam3\n    geopolitical_region: Europe\n    local_regions: [West Europe]\n    providers: [Contoso]\n",
+    )
+    .expect("write");
+    let mut args = check.to_vec();
+    args.extend(["--config", "conf/erlint.toml"]);
+    let o = run_in(tmp.path(), &args);
+    assert_eq!(
+        code(&o),
+        0,
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!stdout(&o).contains("unknown-peering-location"));
+    let o = run_in(tmp.path(), &["catalog", "--config", "conf/erlint.toml"]);
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    assert!(
+        text.contains("#   conf/catalog.yaml\n"),
+        "names the file applied"
+    );
+    assert!(text.contains("  - name: Amsterdam3\n    city: Amsterdam\n"));
+
+    // A broken catalog file stops the run: exit 2, file and line named.
+    std::fs::write(
+        tmp.path().join("conf/catalog.yaml"),
+        "peering_locations:\n  - name: Amsterdam3\n    geopolitical_regio: Europe\n",
+    )
+    .expect("write");
+    for cmd in [
+        args.clone(),
+        vec!["catalog", "--config", "conf/erlint.toml"],
+    ] {
+        let o = run_in(tmp.path(), &cmd);
+        assert_eq!(code(&o), 2, "{cmd:?}");
+        assert!(o.stdout.is_empty());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("conf/catalog.yaml:3:5: unknown peering location field `geopolitical_regio`; did you mean `geopolitical_region`?"),
+            "{err}"
+        );
+    }
+    // A missing one too.
+    std::fs::remove_file(tmp.path().join("conf/catalog.yaml")).expect("rm");
+    let o = run_in(tmp.path(), &args);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read catalog file"));
+}
+
+#[test]
+fn the_catalog_file_in_the_design_folder_is_not_linted_as_design() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    std::fs::write(dir.join("erlint.toml"), "catalog = \"catalog.yaml\"\n").expect("write");
+    std::fs::write(
+        dir.join("catalog.yaml"),
+        "regions:\n  - name: Austria East\n    geopolitical_region: Europe\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("vnets.yaml"),
+        "virtual_networks:\n  - name: hub-at\n    region: austria east\n    address_space: [10.1.0.0/16]\n",
+    )
+    .expect("write");
+    let o = run_in(dir, &["check", ".", "--format", "concise"]);
+    assert_eq!(
+        code(&o),
+        0,
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).is_empty() || !stdout(&o).contains("catalog.yaml"));
+}

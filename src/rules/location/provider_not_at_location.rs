@@ -1,16 +1,145 @@
-//! TODO: `provider-not-at-location` (stub, not implemented yet).
+//! A circuit's provider does not meet Microsoft at the circuit's peering
+//! location: by the provider's declared `peering_locations`, else by the
+//! catalog's provider of that name; when neither knows, nothing is said.
+use crate::catalog::{key, quoted_list, Catalog, PeeringLocation};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "provider-not-at-location",
     group: Group::Location,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a circuit's provider is not present at the circuit's peering location",
     doc: rule_doc!("provider-not-at-location"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
+        if !cx.index.is_canonical_circuit(cx.design, pos) {
+            continue;
+        }
+        // A circuit with both provider and port is provider-and-port's.
+        if circuit.port.is_some() {
+            continue;
+        }
+        let (Some(pname), Some(value)) = (&circuit.provider, &circuit.peering_location) else {
+            continue;
+        };
+        // Undefined: undefined-reference; unknown location: unknown-peering-location.
+        let Some(provider) = cx.index.provider(cx.design, &pname.value) else {
+            continue;
+        };
+        let Some(loc) = cx.catalog.location(&value.value) else {
+            continue;
+        };
+        let finding = match &provider.peering_locations {
+            Some(declared) => {
+                let present = declared.value.iter().any(|d| {
+                    cx.catalog.is_location(&d.value, loc) || key(&d.value) == key(&value.value)
+                });
+                if present {
+                    continue;
+                }
+                let listed: Vec<&str> = declared.value.iter().map(|d| d.value.as_str()).collect();
+                let label = if listed.is_empty() {
+                    format!(
+                        "provider `{}` lists no peering location",
+                        provider.name.value
+                    )
+                } else {
+                    format!(
+                        "provider `{}` meets Microsoft at {}",
+                        provider.name.value,
+                        quoted_list(&listed, "and")
+                    )
+                };
+                let near = declared_nearby(cx.catalog, loc, &listed);
+                let alternative = if near.is_empty() {
+                    "move the circuit to one of the provider's peering locations".to_string()
+                } else {
+                    format!(
+                        "move the circuit to {} in the same metro",
+                        quoted_list(&near, "or")
+                    )
+                };
+                Finding::at(value.span, message(&provider.name.value, circuit, loc))
+                    .label(declared.span, label)
+                    .help(format!(
+                        "{alternative}, or add `{}` to the provider's `peering_locations` if the contract covers it",
+                        loc.name
+                    ))
+            }
+            None => {
+                // Unknown to the catalog, or known at no location: skip.
+                if cx.catalog.provider_at(&provider.name.value, &loc.name) != Some(false) {
+                    continue;
+                }
+                let Some(known) = cx.catalog.provider_locations(&provider.name.value) else {
+                    continue;
+                };
+                let catalog_name = cx
+                    .catalog
+                    .provider(&provider.name.value)
+                    .map_or(provider.name.value.as_str(), |p| p.name.as_str());
+                let near: Vec<&str> = cx
+                    .catalog
+                    .same_metro(loc, |l| known.iter().any(|k| std::ptr::eq(*k, l)))
+                    .iter()
+                    .map(|l| l.name.as_str())
+                    .collect();
+                let alternative = if near.is_empty() {
+                    format!(
+                        "move the circuit to a peering location where `{catalog_name}` is present (`erlint catalog` lists them)"
+                    )
+                } else {
+                    format!(
+                        "move the circuit to {} in the same metro, where `{catalog_name}` is present",
+                        quoted_list(&near, "or")
+                    )
+                };
+                Finding::at(value.span, message(&provider.name.value, circuit, loc))
+                    .label(
+                        provider.name.span,
+                        format!(
+                            "the catalog places `{catalog_name}` at {} peering location{}, not `{}`",
+                            known.len(),
+                            if known.len() == 1 { "" } else { "s" },
+                            loc.name
+                        ),
+                    )
+                    .help(format!(
+                        "{alternative}, or order it from a provider present at `{}`; if the catalog is out of date, declare the provider's `peering_locations`",
+                        loc.name
+                    ))
+            }
+        };
+        out.push(finding);
+    }
+    out
+}
+
+fn message(provider: &str, circuit: &Circuit, loc: &PeeringLocation) -> String {
+    format!(
+        "circuit `{}` is at `{}`, where provider `{provider}` is not present",
+        circuit.name.value, loc.name
+    )
+}
+
+/// The provider's declared locations in the same metro as `loc`.
+fn declared_nearby<'a>(
+    catalog: &Catalog,
+    loc: &PeeringLocation,
+    listed: &[&'a str],
+) -> Vec<&'a str> {
+    listed
+        .iter()
+        .copied()
+        .filter(|d| {
+            catalog
+                .location(d)
+                .is_some_and(|l| key(&l.city) == key(&loc.city) && l.cloud == loc.cloud)
+        })
+        .collect()
 }

@@ -1,16 +1,58 @@
-//! TODO: `unknown-region` (stub, not implemented yet).
+//! A virtual network's `region` is not an Azure region the catalog knows.
+use crate::catalog::quoted_list;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
     name: "unknown-region",
     group: Group::Location,
     default_severity: Severity::Error,
-    summary: "TODO",
+    summary: "a virtual network's `region` is not an Azure region the catalog knows",
     doc: rule_doc!("unknown-region"),
     check: Some(check),
     source: file!(),
 };
 
-fn check(_cx: &RuleContext<'_>) -> Vec<Finding> {
-    Vec::new()
+fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for vnet in &cx.design.virtual_networks {
+        let first = cx.index.vnet(cx.design, &vnet.name.value);
+        if !first.is_some_and(|v| std::ptr::eq(v, vnet)) {
+            continue;
+        }
+        let Some(region) = &vnet.region else { continue };
+        if cx.catalog.region(&region.value).is_some() {
+            continue;
+        }
+        let message = format!(
+            "virtual network `{}` is in region `{}`, which is not in the catalog",
+            vnet.name.value, region.value
+        );
+        // A peering location written where its Azure region belongs.
+        let help = match cx.catalog.location(&region.value) {
+            Some(loc) if !loc.local_regions.is_empty() => format!(
+                "use {} (`{}` is a peering location; this is its local Azure region)",
+                quoted_list(&loc.local_regions, "or"),
+                loc.name
+            ),
+            Some(loc) => format!(
+                "use an Azure region (`{}` is a peering location, not a region)",
+                loc.name
+            ),
+            None => {
+                let close = cx.catalog.closest_regions(&region.value);
+                if close.is_empty() {
+                    "use an Azure region listed by `erlint catalog`, or add it to the design's catalog file".to_string()
+                } else {
+                    format!(
+                        "use {} (the closest known name{}), or add `{}` to the design's catalog file",
+                        quoted_list(&close, "or"),
+                        if close.len() == 1 { "" } else { "s" },
+                        region.value
+                    )
+                }
+            }
+        };
+        out.push(Finding::at(region.span, message).help(help));
+    }
+    out
 }
