@@ -47,6 +47,9 @@ pub enum Ty {
     /// A whole number of zero or more (ASNs, VLAN IDs, counts: rules judge
     /// the range).
     UInt,
+    /// An ASN: a whole number of 32 bits (0-4294967295); rules judge the
+    /// reserved ones.
+    Asn,
     /// One of the names, matched case-insensitively.
     Enum(fn() -> Vec<&'static str>),
     /// An IPv4 or IPv6 prefix in CIDR notation.
@@ -244,7 +247,7 @@ pub const PEERINGS_KEYS: &[Key] = &[
     ),
 ];
 pub const PEERING_KEYS: &[Key] = &[
-    opt("peer_asn", Ty::UInt, "your BGP ASN"),
+    opt("peer_asn", Ty::Asn, "your BGP ASN"),
     opt("primary_subnet", Ty::Cidr, "IPv4 /30 of the primary link"),
     opt(
         "secondary_subnet",

@@ -120,6 +120,13 @@ fn value_schema(ty: &Ty) -> Value {
                 { "type": "string", "pattern": r"^\+?[0-9_]*(?:[0-9]_|_[0-9])[0-9_]*$" },
             ]
         }),
+        // The separator form cannot be range-checked by a pattern.
+        Ty::Asn => json!({
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+                { "type": "string", "pattern": r"^\+?[0-9_]*(?:[0-9]_|_[0-9])[0-9_]*$" },
+            ]
+        }),
         Ty::Enum(all) => enumeration(&all()),
         Ty::Cidr => json!({ "$ref": PREFIX_REF }),
         Ty::CidrList => json!({ "type": "array", "items": { "$ref": PREFIX_REF } }),
