@@ -31,7 +31,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     catalog: Option<String>,
     fail_on: Option<toml::Spanned<String>>,
     #[serde(default)]
@@ -53,6 +53,48 @@ fn line_of(text: &str, offset: usize) -> usize {
         .count()
 }
 
+fn line_text(text: &str, line: usize) -> &str {
+    text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+}
+
+const KEYS: &[&str] = &["exclude", "catalog", "fail_on", "rules"];
+const LEVELS: &str = "\"error\", \"warning\", \"info\" or \"off\"";
+
+/// serde's wording ("invalid type: string, expected a sequence") in terms
+/// of erlint.toml's keys.
+fn friendlier(msg: &str, line: Option<&str>) -> String {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let hint =
+            crate::suggest::did_you_mean(&crate::suggest::closest(key, KEYS.iter().copied(), 1))
+                .map(|d| format!("{d} "))
+                .unwrap_or_default();
+        return format!(
+            "unknown key `{key}`; {hint}erlint.toml takes `exclude`, `catalog`, `fail_on` and a `[rules]` table"
+        );
+    }
+    if msg.starts_with("invalid type") {
+        let key = line
+            .and_then(|l| l.split_once('='))
+            .map(|(k, _)| k.trim().trim_matches('"'))
+            .unwrap_or("");
+        return match key {
+            "exclude" => {
+                "`exclude` must be a list of globs, as in `exclude = [\"drafts/**\"]`".into()
+            }
+            "catalog" => "`catalog` must be a file name, as in `catalog = \"catalog.yaml\"`".into(),
+            "fail_on" => "`fail_on` must be \"error\", \"warning\" or \"info\"".into(),
+            "rules" => {
+                "`rules` must be a table: a `[rules]` line, then `rule-name = \"warning\"` lines"
+                    .into()
+            }
+            "" => msg.to_string(),
+            rule => format!("the level of `{rule}` must be {LEVELS}"),
+        };
+    }
+    msg.to_string()
+}
+
 /// Reads and validates a config file. The error is the whole message.
 pub fn load(path: &Path) -> Result<Config, String> {
     let shown = path.display();
@@ -64,15 +106,25 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
     let shown = path.display();
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start));
-        let msg = e.message().trim_end().to_string();
+        let msg = friendlier(e.message().trim_end(), line.map(|l| line_text(text, l)));
         match line {
             Some(l) => format!("{shown}:{l}: {msg}"),
             None => format!("{shown}: {msg}"),
         }
     })?;
+    for pattern in &raw.exclude {
+        if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+            let line = line_of(text, pattern.span().start);
+            return Err(format!(
+                "{shown}:{line}: `{}` is not a valid `exclude` glob: {}",
+                pattern.get_ref(),
+                e.kind()
+            ));
+        }
+    }
     let mut config = Config {
         path: Some(path.to_path_buf()),
-        exclude: raw.exclude,
+        exclude: raw.exclude.into_iter().map(|p| p.into_inner()).collect(),
         catalog: raw.catalog.map(|c| {
             let base = path.parent().unwrap_or(Path::new("."));
             base.join(c)
@@ -113,7 +165,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
                 None => {
                     let line = line_of(text, level.span().start);
                     return Err(format!(
-                        "{shown}:{line}: `{}` is not a level for `{}`; use \"error\", \"warning\", \"info\" or \"off\"",
+                        "{shown}:{line}: `{}` is not a level for `{}`; use {LEVELS}",
                         level.get_ref(),
                         rule.name
                     ));
@@ -138,6 +190,12 @@ mod tests {
         .unwrap_err();
         assert!(err.contains("erlint.toml:3"), "{err}");
         assert!(err.contains("ipvpn-layer2"), "{err}");
+    }
+
+    #[test]
+    fn reports_bad_glob_with_line() {
+        let err = parse("\nexclude = [\"a[b\"]\n", Path::new("erlint.toml")).unwrap_err();
+        assert!(err.starts_with("erlint.toml:2: "), "{err}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod finding;
+pub mod fingerprint;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -52,6 +53,8 @@ pub struct Settings {
     pub catalog: Catalog,
     /// Paths in reports are relative to this folder.
     pub cwd: PathBuf,
+    /// Fingerprints of findings already known (`--baseline`): not reported.
+    pub baseline: Option<HashSet<String>>,
 }
 
 impl Settings {
@@ -63,6 +66,7 @@ impl Settings {
             exclude: globset::GlobSet::empty(),
             catalog: Catalog::builtin(),
             cwd,
+            baseline: None,
         }
     }
 
@@ -244,7 +248,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             Some(f)
         })
         .collect();
-    let unused = suppress::apply(&mut findings, &sources);
+    let unused = suppress::apply(&mut findings, &sources, &settings.enabled);
     if settings
         .enabled
         .contains(rules::reference::unused_suppression::RULE.name)
@@ -259,7 +263,16 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     // while the report is finished (freeing 100k sites takes a while).
     rayon::spawn(move || drop((index, design)));
     restore_texts(&mut sources, set_aside, &findings);
-    Ok(Report::new(findings, sources))
+    let mut report = Report::new(findings, sources);
+    report.rules = rules::ALL
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| settings.enabled.contains(n))
+        .collect();
+    if let Some(known) = &settings.baseline {
+        report.remove_known(known);
+    }
+    Ok(report)
 }
 
 /// Reads again the texts set aside of the files that findings point into.

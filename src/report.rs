@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::source::{LineCol, SourceDb};
+use std::collections::HashSet;
 
 /// Path, start, rule, message, end: the order findings are reported in.
 type SortKey = (String, LineCol, &'static str, String, u32);
@@ -12,7 +13,13 @@ pub struct Report {
     /// Sorted by file path, line, column, rule name, then message: the same
     /// design gives the same bytes on any thread count.
     pub findings: Vec<Finding>,
+    /// `fingerprints[i]` is the stable identity of `findings[i]`
+    /// (see [`crate::fingerprint`]).
+    pub fingerprints: Vec<String>,
     pub sources: SourceDb,
+    /// The rules that ran, in registry order (SARIF lists them, JUnit makes a
+    /// test case of each).
+    pub rules: Vec<&'static str>,
 }
 
 impl Report {
@@ -33,9 +40,30 @@ impl Report {
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+        let fingerprints = crate::fingerprint::fingerprints(&findings, &sources);
         Report {
-            findings: keyed.into_iter().map(|(_, f)| f).collect(),
+            findings,
+            fingerprints,
             sources,
+            rules: crate::rules::ALL.iter().map(|r| r.name).collect(),
+        }
+    }
+
+    /// Drops the findings whose fingerprint is in `known` (a baseline).
+    pub fn remove_known(&mut self, known: &HashSet<String>) {
+        self.retain(|_, fp| !known.contains(fp));
+    }
+
+    /// Keeps the findings (with their fingerprints) for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Finding, &str) -> bool) {
+        let findings = std::mem::take(&mut self.findings);
+        let fingerprints = std::mem::take(&mut self.fingerprints);
+        for (f, fp) in findings.into_iter().zip(fingerprints) {
+            if keep(&f, &fp) {
+                self.findings.push(f);
+                self.fingerprints.push(fp);
+            }
         }
     }
 

@@ -141,6 +141,21 @@ impl NearNames {
         NearNames { forward, backward }
     }
 
+    /// Positions of the names whose folded form is `input`'s, ascending.
+    pub(crate) fn same_fold(&self, input: &str) -> Vec<u32> {
+        let folded = fold(input);
+        let at = self
+            .forward
+            .partition_point(|(n, _)| n.as_str() < folded.as_str());
+        let mut out: Vec<u32> = self.forward[at..]
+            .iter()
+            .take_while(|(n, _)| *n == folded)
+            .map(|(_, i)| *i)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Positions (in the order `new` saw the names) worth comparing with
     /// `input`, each once, ascending.
     pub(crate) fn candidates(&self, input: &str) -> Vec<u32> {

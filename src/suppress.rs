@@ -1,9 +1,370 @@
-//! `# erlint: allow(...)` comments (placeholder: suppression lands with the CI work).
+//! `# erlint: allow(...)` and `# erlint: allow-file(...)` comments.
+//!
+//! The YAML parser drops comments, so this stage scans each file's text for
+//! them. A comment silences the rules it names:
+//!
+//! - `allow(a, b)` at the end of a line: findings whose primary span starts
+//!   on that line;
+//! - `allow(a, b)` alone on its line: findings on the next line that is not
+//!   itself a comment (so several such comments may be stacked);
+//! - `allow-file(a)` anywhere: findings anywhere in that file.
+//!
+//! Text after `--` is the reason, for the reader. A suppression that
+//! silences nothing, names an unknown rule or cannot be read is reported as
+//! `unused-suppression` (whose primary span is the comment); a suppression
+//! naming a rule that did not run is not judged.
+//!
+//! **Invariant:** rules do not know that suppression exists.
 
 use crate::finding::Finding;
-use crate::source::SourceDb;
+use crate::rules;
+use crate::source::{FileId, SourceDb, SourceFile, Span};
+use std::collections::{HashMap, HashSet};
 
-/// Removes suppressed findings; returns `unused-suppression` findings.
-pub fn apply(_findings: &mut Vec<Finding>, _sources: &SourceDb) -> Vec<Finding> {
-    Vec::new()
+pub const UNUSED: &str = "unused-suppression";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    /// Findings whose primary span starts on this 1-based line.
+    Line(usize),
+    File,
+}
+
+#[derive(Debug)]
+struct Suppression {
+    /// The comment, from `#` to its last non-blank character.
+    span: Span,
+    scope: Scope,
+    /// The names and whether each silenced something.
+    names: Vec<(String, bool)>,
+}
+
+/// A `# erlint:` comment that is not a suppression we can read.
+#[derive(Debug)]
+struct Malformed {
+    span: Span,
+    text: String,
+}
+
+/// One line's comment: byte offset of `#` and whether only blanks precede it.
+fn comment_start(line: &str) -> Option<(usize, bool)> {
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev = if i == 0 { None } else { Some(bytes[i - 1]) };
+        match quote {
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => {
+                let at_token_start =
+                    prev.is_none_or(|p| p.is_ascii_whitespace() || matches!(p, b'[' | b'{' | b','));
+                if (b == b'\'' || b == b'"') && at_token_start {
+                    quote = Some(b);
+                } else if b == b'#' && prev.is_none_or(|p| p.is_ascii_whitespace()) {
+                    let alone = line[..i].trim().is_empty();
+                    return Some((i, alone));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+enum Parsed {
+    Allow { file: bool, names: Vec<String> },
+    Malformed,
+}
+
+/// The part of a comment after `# erlint:`, reason excluded.
+fn parse_directive(body: &str) -> Parsed {
+    let body = match body.split_once("--") {
+        Some((d, _reason)) => d,
+        None => body,
+    }
+    .trim();
+    let (file, rest) = if let Some(r) = body.strip_prefix("allow-file") {
+        (true, r)
+    } else if let Some(r) = body.strip_prefix("allow") {
+        (false, r)
+    } else {
+        return Parsed::Malformed;
+    };
+    let Some(inner) = rest
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.trim_end().strip_suffix(')'))
+    else {
+        return Parsed::Malformed;
+    };
+    let names: Vec<String> = inner
+        .split(',')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() || names.iter().any(|n| n.contains(char::is_whitespace)) {
+        return Parsed::Malformed;
+    }
+    Parsed::Allow { file, names }
+}
+
+/// Every `# erlint:` comment of one file.
+fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec<Malformed>) {
+    if !file.text.contains("erlint:") {
+        return;
+    }
+    let mut line_start = 0usize;
+    // Standalone comments waiting for the next line that is not a comment.
+    let mut pending: Vec<usize> = Vec::new();
+    for (idx, raw) in file.text.split_inclusive('\n').enumerate() {
+        let lineno = idx + 1;
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let comment = comment_start(line);
+        let comment_only = comment.is_some_and(|(_, alone)| alone);
+        if !comment_only && !pending.is_empty() {
+            for i in pending.drain(..) {
+                out[i].scope = Scope::Line(lineno);
+            }
+        }
+        if let Some((hash, alone)) = comment {
+            let text = line[hash + 1..].trim_start();
+            if let Some(body) = text.strip_prefix("erlint:") {
+                let end = line.trim_end().len();
+                let span = Span::new(id, line_start + hash, line_start + end);
+                match parse_directive(body) {
+                    Parsed::Allow { file, names } => {
+                        let scope = if file {
+                            Scope::File
+                        } else {
+                            Scope::Line(lineno)
+                        };
+                        if !file && alone {
+                            pending.push(out.len());
+                        }
+                        out.push(Suppression {
+                            span,
+                            scope,
+                            names: names.into_iter().map(|n| (n, false)).collect(),
+                        });
+                    }
+                    Parsed::Malformed => bad.push(Malformed {
+                        span,
+                        text: line[hash..end].to_string(),
+                    }),
+                }
+            }
+        }
+        line_start += raw.len();
+    }
+    // A standalone comment on the last lines applies to nothing; leaving its
+    // scope on its own line means it silences nothing and is reported.
+}
+
+/// The suppressions of every file, indexed for lookups.
+struct Table {
+    sups: Vec<Suppression>,
+    by_line: HashMap<(FileId, usize), Vec<usize>>,
+    by_file: HashMap<FileId, Vec<usize>>,
+}
+
+impl Table {
+    fn new(sups: Vec<Suppression>) -> Table {
+        let mut by_line: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
+        let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+        for (i, s) in sups.iter().enumerate() {
+            match s.scope {
+                Scope::Line(l) => by_line.entry((s.span.file, l)).or_default().push(i),
+                Scope::File => by_file.entry(s.span.file).or_default().push(i),
+            }
+        }
+        Table {
+            sups,
+            by_line,
+            by_file,
+        }
+    }
+
+    /// True when a suppression covers `f`; marks the names that did.
+    fn silences(&mut self, f: &Finding, sources: &SourceDb) -> bool {
+        let line = sources.line_col(f.primary).0.line;
+        let line_sups = self.by_line.get(&(f.primary.file, line));
+        let file_sups = self.by_file.get(&f.primary.file);
+        let mut hit = false;
+        for &i in line_sups
+            .into_iter()
+            .flatten()
+            .chain(file_sups.into_iter().flatten())
+        {
+            for (name, used) in &mut self.sups[i].names {
+                if name == f.rule {
+                    *used = true;
+                    hit = true;
+                }
+            }
+        }
+        hit
+    }
+}
+
+/// Removes suppressed findings from `findings`; returns the
+/// `unused-suppression` findings (themselves subject to suppressions naming
+/// `unused-suppression`). `enabled` is the set of rules that ran: a
+/// suppression of a rule that did not run is not judged.
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    sources: &SourceDb,
+    enabled: &HashSet<&'static str>,
+) -> Vec<Finding> {
+    let mut sups = Vec::new();
+    let mut bad = Vec::new();
+    for (id, file) in sources.iter() {
+        scan(id, file, &mut sups, &mut bad);
+    }
+    if sups.is_empty() && bad.is_empty() {
+        return Vec::new();
+    }
+    let mut table = Table::new(sups);
+    findings.retain(|f| !table.silences(f, sources));
+
+    let mut unused = Vec::new();
+    for m in bad {
+        unused.push(
+            Finding::stage(
+                UNUSED,
+                m.span,
+                format!("`{}` is not a suppression erlint understands", m.text),
+            )
+            .help("write `# erlint: allow(rule-name, ...)` or `# erlint: allow-file(rule-name, ...)`, optionally followed by `-- reason`"),
+        );
+    }
+    for s in &table.sups {
+        for (name, used) in &s.names {
+            if rules::by_name(name).is_none() {
+                let close = crate::suggest::closest(name, rules::ALL.iter().map(|r| r.name), 3);
+                let help = match crate::suggest::did_you_mean(&close) {
+                    Some(d) => format!("{d} `erlint rules` lists every rule"),
+                    None => "use a rule name from `erlint rules`, or remove it".to_string(),
+                };
+                unused.push(
+                    Finding::stage(
+                        UNUSED,
+                        s.span,
+                        format!("suppression names unknown rule `{name}`"),
+                    )
+                    .help(help),
+                );
+            } else if !*used && name != UNUSED && enabled.contains(name.as_str()) {
+                let help = match s.scope {
+                    Scope::File => format!("remove `{name}` from the comment"),
+                    Scope::Line(_) => format!(
+                        "remove `{name}` from the comment, or move the comment to the line of the finding it should silence"
+                    ),
+                };
+                let where_ = match s.scope {
+                    Scope::File => " in this file",
+                    Scope::Line(_) => "",
+                };
+                unused.push(
+                    Finding::stage(
+                        UNUSED,
+                        s.span,
+                        format!("suppression of `{name}` silences nothing{where_}"),
+                    )
+                    .help(help),
+                );
+            }
+        }
+    }
+    unused.retain(|f| !table.silences(f, sources));
+    unused
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn finding(db: &SourceDb, rule: &'static str, needle: &str) -> Finding {
+        let text = &db.get(FileId(0)).unwrap().text;
+        let start = text.find(needle).unwrap();
+        Finding::stage(rule, Span::new(FileId(0), start, start + needle.len()), "m")
+    }
+
+    fn db(text: &str) -> SourceDb {
+        let mut db = SourceDb::new();
+        db.add(SourceFile::new("a.yaml".into(), Arc::from(text)));
+        db
+    }
+
+    fn all() -> HashSet<&'static str> {
+        rules::ALL.iter().map(|r| r.name).collect()
+    }
+
+    #[test]
+    fn finds_comments_outside_quotes() {
+        assert_eq!(comment_start("a: b # c"), Some((5, false)));
+        assert_eq!(comment_start("  # c"), Some((2, true)));
+        assert_eq!(comment_start("a: 'b # c'"), None);
+        assert_eq!(comment_start("a: \"b \\\" # c\""), None);
+        assert_eq!(comment_start("a: it's # c"), Some((8, false)));
+        assert_eq!(comment_start("a: b#c"), None);
+    }
+
+    #[test]
+    fn same_line_and_line_above() {
+        let text = "a: l2 # erlint: allow(ipvpn-layer2) -- why\n# erlint: allow(bfd-disabled)\n# erlint: allow(single-router)\nb: x\n";
+        let db = db(text);
+        let mut fs = vec![
+            finding(&db, "ipvpn-layer2", "l2"),
+            finding(&db, "bfd-disabled", "x"),
+            finding(&db, "single-router", "b: x"),
+        ];
+        let unused = apply(&mut fs, &db, &all());
+        assert!(fs.is_empty(), "{fs:?}");
+        assert!(unused.is_empty(), "{unused:?}");
+    }
+
+    #[test]
+    fn reports_unused_unknown_and_malformed() {
+        let text = "a: l2 # erlint: allow(ipvpn-layer2, ipvpn-layr2)\n# erlint: allow-file(bfd-disabled)\n# erlint: alow(x)\n";
+        let db = db(text);
+        let mut fs = vec![];
+        let unused = apply(&mut fs, &db, &all());
+        let msgs: Vec<&str> = unused.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(unused.len(), 4, "{msgs:?}");
+        assert!(msgs
+            .iter()
+            .any(|m| m.contains("unknown rule `ipvpn-layr2`")));
+        let unknown = unused
+            .iter()
+            .find(|f| f.message.contains("unknown rule"))
+            .unwrap();
+        assert!(unknown.help.as_deref().unwrap().contains("`ipvpn-layer2`"));
+        // The comment is the primary span.
+        assert_eq!(
+            db.slice(unknown.primary),
+            "# erlint: allow(ipvpn-layer2, ipvpn-layr2)"
+        );
+    }
+
+    #[test]
+    fn rules_that_did_not_run_are_not_judged() {
+        let text = "a: l2 # erlint: allow(ipvpn-layer2)\n";
+        let db = db(text);
+        let mut fs = vec![];
+        let enabled: HashSet<&'static str> = [UNUSED].into_iter().collect();
+        assert!(apply(&mut fs, &db, &enabled).is_empty());
+    }
+
+    #[test]
+    fn unused_suppression_can_be_allowed_file_wide() {
+        let text =
+            "# erlint: allow-file(unused-suppression)\na: l2 # erlint: allow(ipvpn-layer2)\n";
+        let db = db(text);
+        let mut fs = vec![];
+        assert!(apply(&mut fs, &db, &all()).is_empty());
+    }
 }

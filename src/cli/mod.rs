@@ -97,20 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 /// The page without the fence tags the doc tests use (` ```yaml bad `).
 pub fn explain_text(doc: &str) -> String {
-    let mut out = String::with_capacity(doc.len());
-    for line in doc.lines() {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("```") {
-            let lang = rest.split_whitespace().next().unwrap_or("");
-            out.push_str(&line[..line.len() - t.len()]);
-            out.push_str("```");
-            out.push_str(lang);
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
+    render::rule_page(doc)
 }
 
 fn print_stdout(s: &str) -> Result<(), Failure> {
@@ -140,8 +127,12 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
             }
             p.to_path_buf()
         }
+        // Shown relative to the current folder when under it.
         None => match config::find(cwd) {
-            Some(p) => p,
+            Some(p) => match p.strip_prefix(cwd) {
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => p,
+            },
             None => return Ok(Config::default()),
         },
     };
@@ -252,6 +243,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         Input::Paths(args.paths.clone())
     };
 
+    if let Some(path) = &args.baseline {
+        settings.baseline = Some(load_baseline(path)?);
+    }
+
     let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
     let failed = report.fails(fail_on);
 
@@ -267,7 +262,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         color,
         width: if to_terminal { terminal_width() } else { 100 },
     };
-    if args.quiet && !failed {
+    // --quiet silences standard output on success; a report file asked for
+    // with --output is still written (CI uploads it either way).
+    if args.quiet && !failed && args.output.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
     let mut buf = Vec::new();
@@ -286,6 +283,37 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The fingerprints of a `--format json` report saved earlier.
+fn load_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("cannot read baseline `{shown}`: {e}")))?;
+    let not_a_report = |why: &str| {
+        Failure(format!(
+            "baseline `{shown}` is not an erlint JSON report ({why}); make one with `erlint check --format json --output {shown}`"
+        ))
+    };
+    let doc: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| not_a_report(&e.to_string()))?;
+    if doc.get("version").and_then(|v| v.as_u64()) != Some(1) {
+        return Err(not_a_report("no `\"version\": 1`"));
+    }
+    let findings = doc
+        .get("findings")
+        .and_then(|f| f.as_array())
+        .ok_or_else(|| not_a_report("no `findings` list"))?;
+    findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.get("fingerprint")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .ok_or_else(|| not_a_report(&format!("finding {} has no `fingerprint`", i + 1)))
+        })
+        .collect()
 }
 
 fn terminal_width() -> usize {

@@ -7,6 +7,16 @@ use crate::suggest::{self, NearNames};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
+/// A kind of named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Provider,
+    Site,
+    Circuit,
+    Port,
+    Vnet,
+}
+
 /// Name → position of the FIRST entity of that kind with that name (a later
 /// duplicate is `duplicate-name`'s finding and is otherwise ignored).
 #[derive(Debug, Default)]
@@ -136,6 +146,24 @@ impl NameMap {
             .get_or_init(|| NearNames::new(self.iter().map(|(n, _)| n)));
         let candidates = near.candidates(input);
         suggest::closest(input, candidates.into_iter().map(|i| self.name(i)), max)
+    }
+
+    /// The first name (in design order) equal to `input` but for ASCII
+    /// case; sub-linear past [`COMPARE_ALL_NAMES`] names.
+    fn case_variant(&self, input: &str) -> Option<&str> {
+        if self.names.len() <= COMPARE_ALL_NAMES {
+            return self
+                .iter()
+                .map(|(n, _)| n)
+                .find(|n| n.eq_ignore_ascii_case(input));
+        }
+        let near = self
+            .near
+            .get_or_init(|| NearNames::new(self.iter().map(|(n, _)| n)));
+        near.same_fold(input)
+            .into_iter()
+            .map(|i| self.name(i))
+            .find(|n| n.eq_ignore_ascii_case(input))
     }
 
     /// Distinct names and their first positions, in first-seen order.
@@ -398,6 +426,29 @@ impl Index {
 
     pub fn similar_site_names(&self, name: &str, max: usize) -> Vec<&str> {
         self.sites.similar(name, max)
+    }
+
+    /// The kind's names, for the `*_name*` lookups below.
+    fn names_of(&self, kind: NameKind) -> &NameMap {
+        match kind {
+            NameKind::Provider => &self.providers,
+            NameKind::Site => &self.sites,
+            NameKind::Circuit => &self.circuits,
+            NameKind::Port => &self.ports,
+            NameKind::Vnet => &self.vnets,
+        }
+    }
+
+    /// Up to `max` defined names of `kind` close to `name`, closest first
+    /// ("did you mean"); fast on designs with many thousands of names.
+    pub fn similar_names(&self, kind: NameKind, name: &str, max: usize) -> Vec<&str> {
+        self.names_of(kind).similar(name, max)
+    }
+
+    /// The first defined name of `kind` (in design order) that equals
+    /// `name` but for ASCII case.
+    pub fn case_variant(&self, kind: NameKind, name: &str) -> Option<&str> {
+        self.names_of(kind).case_variant(name)
     }
 
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {

@@ -17,148 +17,319 @@ use crate::syntax::{Document, Node, NodeKind};
 pub struct Key {
     pub name: &'static str,
     pub required: bool,
+    /// What its value must be; `erlint schema` turns it into JSON Schema.
+    pub ty: Ty,
     pub doc: &'static str,
 }
 
-const fn req(name: &'static str, doc: &'static str) -> Key {
+/// The value a key takes, as the loader below checks it. Enumerations point
+/// at the model's `ALL` tables, nested mappings at their `*_KEYS` table, so
+/// the schema is generated from the very tables the loader reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Ty {
+    /// `version`: only `1`.
+    Version,
+    /// An entity name: 1-64 characters of `[A-Za-z0-9._-]`.
+    Name,
+    /// Any single value (references, free text).
+    Text,
+    /// A list of single values.
+    TextList {
+        /// At least one entry (`circuits` of a site).
+        non_empty: bool,
+    },
+    Bool,
+    /// A whole number in `min..=max`.
+    Int {
+        min: i64,
+        max: i64,
+    },
+    /// A whole number of zero or more (ASNs, VLAN IDs, counts: rules judge
+    /// the range).
+    UInt,
+    /// An ASN: a whole number of 32 bits (0-4294967295); rules judge the
+    /// reserved ones.
+    Asn,
+    /// One of the names, matched case-insensitively.
+    Enum(fn() -> Vec<&'static str>),
+    /// An IPv4 or IPv6 prefix in CIDR notation.
+    Cidr,
+    CidrList,
+    /// A number and `Mbps` or `Gbps`.
+    Bandwidth,
+    /// An ExpressRoute Direct port speed: 10, 100 or 400 Gbps.
+    PortBandwidth,
+    /// A mapping with these keys.
+    Map(&'static [Key]),
+    /// A list of mappings with these keys.
+    List(&'static [Key]),
+    /// A provider's `offers`: model -> non-empty list of layers.
+    Offers,
+}
+
+/// The names of an enumeration's `ALL` table.
+pub fn names<T>(all: &'static [(&'static str, T)]) -> Vec<&'static str> {
+    all.iter().map(|(n, _)| *n).collect()
+}
+
+const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     Key {
         name,
         required: true,
+        ty,
         doc,
     }
 }
 
-const fn opt(name: &'static str, doc: &'static str) -> Key {
+const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     Key {
         name,
         required: false,
+        ty,
         doc,
     }
 }
 
+const TEXTS: Ty = Ty::TextList { non_empty: false };
+
 pub const TOP_KEYS: &[Key] = &[
-    opt("version", "format version; only 1 exists"),
-    opt("providers", "connectivity providers"),
-    opt("sites", "on-premises sites"),
-    opt("circuits", "ExpressRoute circuits"),
-    opt("ports", "ExpressRoute Direct ports"),
-    opt("virtual_networks", "Azure virtual networks"),
+    opt("version", Ty::Version, "format version; only 1 exists"),
+    opt(
+        "providers",
+        Ty::List(PROVIDER_KEYS),
+        "connectivity providers",
+    ),
+    opt("sites", Ty::List(SITE_KEYS), "on-premises sites"),
+    opt("circuits", Ty::List(CIRCUIT_KEYS), "ExpressRoute circuits"),
+    opt("ports", Ty::List(PORT_KEYS), "ExpressRoute Direct ports"),
+    opt(
+        "virtual_networks",
+        Ty::List(VNET_KEYS),
+        "Azure virtual networks",
+    ),
 ];
 pub const PROVIDER_KEYS: &[Key] = &[
-    req("name", "unique provider name"),
-    req("offers", "connectivity model -> layers the contract offers"),
-    opt("peering_locations", "where the provider meets Microsoft"),
+    req("name", Ty::Name, "unique provider name"),
+    req(
+        "offers",
+        Ty::Offers,
+        "connectivity model -> layers the contract offers",
+    ),
+    opt(
+        "peering_locations",
+        TEXTS,
+        "where the provider meets Microsoft",
+    ),
 ];
 pub const SITE_KEYS: &[Key] = &[
-    req("name", "unique site name"),
-    req("kind", "datacenter | office | colocation"),
-    opt("city", "free text"),
-    opt("prefixes", "on-premises ranges reached over ExpressRoute"),
+    req("name", Ty::Name, "unique site name"),
+    req(
+        "kind",
+        Ty::Enum(|| names(SiteKind::ALL)),
+        "datacenter | office | colocation",
+    ),
+    opt("city", Ty::Text, "free text"),
+    opt(
+        "prefixes",
+        Ty::CidrList,
+        "on-premises ranges reached over ExpressRoute",
+    ),
     opt(
         "cloud_exchange",
+        Ty::Bool,
         "colocation sites only: the facility hosts a cloud exchange",
     ),
-    req("expressroute", "how the site reaches Microsoft"),
-    opt("routers", "customer edge routers"),
-    opt("qos", "DSCP markings for real-time traffic"),
+    req(
+        "expressroute",
+        Ty::Map(EXPRESSROUTE_KEYS),
+        "how the site reaches Microsoft",
+    ),
+    opt("routers", TEXTS, "customer edge routers"),
+    opt(
+        "qos",
+        Ty::Map(QOS_KEYS),
+        "DSCP markings for real-time traffic",
+    ),
 ];
 /// `layer` and `provider` are required unless the model is `direct`.
 pub const EXPRESSROUTE_KEYS: &[Key] = &[
-    req("model", "cloud-exchange | ethernet | ipvpn | direct"),
-    opt("layer", "l2 | l3 (required unless the model is direct)"),
+    req(
+        "model",
+        Ty::Enum(|| names(Model::ALL)),
+        "cloud-exchange | ethernet | ipvpn | direct",
+    ),
+    opt(
+        "layer",
+        Ty::Enum(|| names(Layer::ALL)),
+        "l2 | l3 (required unless the model is direct)",
+    ),
     opt(
         "provider",
+        Ty::Text,
         "the provider (required unless the model is direct)",
     ),
-    req("circuits", "circuits this site uses, 1 or more"),
+    req(
+        "circuits",
+        Ty::TextList { non_empty: true },
+        "circuits this site uses, 1 or more",
+    ),
 ];
+/// The `EXPRESSROUTE_KEYS` that are required unless the model is `direct`.
+pub const REQUIRED_UNLESS_DIRECT: &[&str] = &["layer", "provider"];
+const DSCP: Ty = Ty::Int { min: 0, max: 63 };
 pub const QOS_KEYS: &[Key] = &[
-    opt("audio", "DSCP for audio (EF, 46)"),
-    opt("video", "DSCP for video (AF41, 34)"),
-    opt("sharing", "DSCP for app sharing (AF21, 18)"),
+    opt("audio", DSCP, "DSCP for audio (EF, 46)"),
+    opt("video", DSCP, "DSCP for video (AF41, 34)"),
+    opt("sharing", DSCP, "DSCP for app sharing (AF21, 18)"),
 ];
 /// `provider` / `port`: exactly one; `provider-and-port` reports the rest.
 pub const CIRCUIT_KEYS: &[Key] = &[
-    req("name", "unique circuit name"),
-    opt("provider", "the connectivity provider (or `port`)"),
-    opt("port", "the ExpressRoute Direct port (or `provider`)"),
-    req("peering_location", "where the circuit meets Microsoft"),
-    req("bandwidth", "e.g. 50Mbps, 1Gbps, 10Gbps"),
-    req("sku", "local | standard | premium"),
-    req("billing", "metered | unlimited"),
-    opt("bfd", "BFD on the BGP sessions, default true"),
+    req("name", Ty::Name, "unique circuit name"),
+    opt(
+        "provider",
+        Ty::Text,
+        "the connectivity provider (or `port`)",
+    ),
+    opt(
+        "port",
+        Ty::Text,
+        "the ExpressRoute Direct port (or `provider`)",
+    ),
+    req(
+        "peering_location",
+        Ty::Text,
+        "where the circuit meets Microsoft",
+    ),
+    req("bandwidth", Ty::Bandwidth, "e.g. 50Mbps, 1Gbps, 10Gbps"),
+    req(
+        "sku",
+        Ty::Enum(|| names(Sku::ALL)),
+        "local | standard | premium",
+    ),
+    req(
+        "billing",
+        Ty::Enum(|| names(Billing::ALL)),
+        "metered | unlimited",
+    ),
+    opt("bfd", Ty::Bool, "BFD on the BGP sessions, default true"),
     opt(
         "routers",
+        Ty::Map(ROUTERS_KEYS),
         "customer routers terminating the primary and secondary links",
     ),
-    opt("peerings", "private and Microsoft peering"),
-    opt("global_reach", "Global Reach connections to other circuits"),
-    opt("links", "virtual networks connected to this circuit"),
+    opt(
+        "peerings",
+        Ty::Map(PEERINGS_KEYS),
+        "private and Microsoft peering",
+    ),
+    opt(
+        "global_reach",
+        Ty::List(GLOBAL_REACH_KEYS),
+        "Global Reach connections to other circuits",
+    ),
+    opt(
+        "links",
+        Ty::List(LINK_KEYS),
+        "virtual networks connected to this circuit",
+    ),
 ];
 pub const ROUTERS_KEYS: &[Key] = &[
-    opt("primary", "router of the primary link"),
-    opt("secondary", "router of the secondary link"),
+    opt("primary", Ty::Text, "router of the primary link"),
+    opt("secondary", Ty::Text, "router of the secondary link"),
 ];
 pub const PEERINGS_KEYS: &[Key] = &[
-    opt("private", "Azure private peering"),
-    opt("microsoft", "Microsoft peering"),
-    opt("public", "Azure public peering (deprecated)"),
+    opt("private", Ty::Map(PEERING_KEYS), "Azure private peering"),
+    opt("microsoft", Ty::Map(PEERING_KEYS), "Microsoft peering"),
+    opt(
+        "public",
+        Ty::Map(PEERING_KEYS),
+        "Azure public peering (deprecated)",
+    ),
 ];
 pub const PEERING_KEYS: &[Key] = &[
-    opt("peer_asn", "your BGP ASN"),
-    opt("primary_subnet", "IPv4 /30 of the primary link"),
-    opt("secondary_subnet", "IPv4 /30 of the secondary link"),
-    opt("vlan_id", "VLAN ID of the peering"),
-    opt("ipv6", "IPv6 subnets"),
+    opt("peer_asn", Ty::Asn, "your BGP ASN"),
+    opt("primary_subnet", Ty::Cidr, "IPv4 /30 of the primary link"),
+    opt(
+        "secondary_subnet",
+        Ty::Cidr,
+        "IPv4 /30 of the secondary link",
+    ),
+    opt("vlan_id", Ty::UInt, "VLAN ID of the peering"),
+    opt("ipv6", Ty::Map(IPV6_KEYS), "IPv6 subnets"),
     opt(
         "advertised_prefixes",
+        Ty::UInt,
         "IPv4 prefixes on-premises advertises",
     ),
     opt(
         "advertised_prefixes_v6",
+        Ty::UInt,
         "IPv6 prefixes on-premises advertises",
     ),
     opt(
         "advertised_public_prefixes",
+        Ty::CidrList,
         "Microsoft peering: public prefixes you advertise",
     ),
     opt(
         "route_filter",
+        TEXTS,
         "Microsoft peering: services of the route filter",
     ),
     opt(
         "nat_pool",
+        Ty::Cidr,
         "Microsoft peering: public range traffic is NATed to",
     ),
 ];
 pub const IPV6_KEYS: &[Key] = &[
-    opt("primary_subnet", "IPv6 /126 of the primary link"),
-    opt("secondary_subnet", "IPv6 /126 of the secondary link"),
+    opt("primary_subnet", Ty::Cidr, "IPv6 /126 of the primary link"),
+    opt(
+        "secondary_subnet",
+        Ty::Cidr,
+        "IPv6 /126 of the secondary link",
+    ),
 ];
 pub const GLOBAL_REACH_KEYS: &[Key] = &[
-    req("circuit", "the other circuit"),
-    req("subnet", "a /29 for the connection"),
+    req("circuit", Ty::Text, "the other circuit"),
+    req("subnet", Ty::Cidr, "a /29 for the connection"),
 ];
 pub const LINK_KEYS: &[Key] = &[
-    req("vnet", "the virtual network"),
-    opt("fastpath", "FastPath, default false"),
+    req("vnet", Ty::Text, "the virtual network"),
+    opt("fastpath", Ty::Bool, "FastPath, default false"),
 ];
 pub const PORT_KEYS: &[Key] = &[
-    req("name", "unique port name"),
-    req("peering_location", "where the port is"),
-    req("bandwidth", "10Gbps | 100Gbps | 400Gbps"),
-    req("encapsulation", "dot1q | qinq"),
-    opt("macsec", "MACsec on the port"),
+    req("name", Ty::Name, "unique port name"),
+    req("peering_location", Ty::Text, "where the port is"),
+    req("bandwidth", Ty::PortBandwidth, "10Gbps | 100Gbps | 400Gbps"),
+    req(
+        "encapsulation",
+        Ty::Enum(|| names(Encapsulation::ALL)),
+        "dot1q | qinq",
+    ),
+    opt("macsec", Ty::Bool, "MACsec on the port"),
 ];
 pub const VNET_KEYS: &[Key] = &[
-    req("name", "unique virtual network name"),
-    req("region", "Azure region"),
-    req("address_space", "the virtual network's prefixes"),
-    opt("gateway", "the ExpressRoute virtual network gateway"),
+    req("name", Ty::Name, "unique virtual network name"),
+    req("region", Ty::Text, "Azure region"),
+    req(
+        "address_space",
+        Ty::CidrList,
+        "the virtual network's prefixes",
+    ),
+    opt(
+        "gateway",
+        Ty::Map(GATEWAY_KEYS),
+        "the ExpressRoute virtual network gateway",
+    ),
 ];
 pub const GATEWAY_KEYS: &[Key] = &[
-    req("sku", "gateway SKU"),
-    opt("scale_units", "ErGwScale only: 1-40"),
+    req("sku", Ty::Enum(|| names(GatewaySku::ALL)), "gateway SKU"),
+    opt(
+        "scale_units",
+        Ty::Int { min: 1, max: 40 },
+        "ErGwScale only: 1-40",
+    ),
 ];
 
 /// Provider `offers` keys: the provider models (Direct has no provider).
@@ -240,6 +411,14 @@ impl<'a> Fields<'a> {
         out
     }
 
+    /// A top-level section, or the value of the unknown key that probably
+    /// misspells it (`site:` for `sites:`): that `unknown-field` is the one
+    /// finding, and the entities under it still count, so their names do
+    /// not turn into `undefined-reference`s everywhere.
+    fn section(&self, key: &str) -> Option<&'a Node> {
+        self.value(key).or_else(|| self.claimed_value(key))
+    }
+
     fn is_claimed(&self, key: &str) -> bool {
         self.claimed.iter().any(|(k, _)| *k == key)
     }
@@ -269,7 +448,7 @@ impl Lowerer {
                 ),
             }
         }
-        if let Some(v) = fields.value("providers") {
+        if let Some(v) = fields.section("providers") {
             let items = self.list_items(v, "providers");
             self.design.providers.reserve(items.len());
             for item in items {
@@ -278,7 +457,7 @@ impl Lowerer {
                 }
             }
         }
-        if let Some(v) = fields.value("sites") {
+        if let Some(v) = fields.section("sites") {
             let items = self.list_items(v, "sites");
             self.design.sites.reserve(items.len());
             for item in items {
@@ -287,7 +466,7 @@ impl Lowerer {
                 }
             }
         }
-        if let Some(v) = fields.value("circuits") {
+        if let Some(v) = fields.section("circuits") {
             let items = self.list_items(v, "circuits");
             self.design.circuits.reserve(items.len());
             for item in items {
@@ -296,7 +475,7 @@ impl Lowerer {
                 }
             }
         }
-        if let Some(v) = fields.value("ports") {
+        if let Some(v) = fields.section("ports") {
             let items = self.list_items(v, "ports");
             self.design.ports.reserve(items.len());
             for item in items {
@@ -305,7 +484,7 @@ impl Lowerer {
                 }
             }
         }
-        if let Some(v) = fields.value("virtual_networks") {
+        if let Some(v) = fields.section("virtual_networks") {
             let items = self.list_items(v, "virtual_networks");
             self.design.virtual_networks.reserve(items.len());
             for item in items {
@@ -317,6 +496,19 @@ impl Lowerer {
     }
 
     // ---- reporting -------------------------------------------------------
+
+    /// Records the name-like words of a value that could not be lowered
+    /// (see [`crate::model::Unparsed`]).
+    fn remember(&mut self, node: &Node) {
+        match &node.kind {
+            NodeKind::Scalar(s) => self.design.unparsed.add_text(&s.text),
+            NodeKind::Seq(items) => items.iter().for_each(|n| self.remember(n)),
+            NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
+                self.remember(k);
+                self.remember(v);
+            }),
+        }
+    }
 
     fn invalid(&mut self, node: &Node, message: impl Into<String>, help: impl Into<String>) {
         self.findings
@@ -368,6 +560,10 @@ impl Lowerer {
             if keys.iter().any(|key| key.name == s.text) {
                 continue;
             }
+            // Names under an unknown key (`circuit: [er-ams-1]`) may be the
+            // references meant: `unused-*` and `undefined-reference` leave
+            // them to this `unknown-field`.
+            self.remember(&entries[i].1);
             let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
             let mut f = Finding::stage(
                 "unknown-field",
@@ -422,6 +618,7 @@ impl Lowerer {
         match &node.kind {
             NodeKind::Scalar(s) if !node.is_null() => Some(Spanned::new(s.text.clone(), node.span)),
             _ => {
+                self.remember(node);
                 self.invalid(
                     node,
                     format!("`{key}` must be text, found {}", node.type_name()),
@@ -592,6 +789,9 @@ impl Lowerer {
         mut item: impl FnMut(&mut Self, &Node) -> Option<Spanned<T>>,
     ) -> Option<SpannedList<T>> {
         let NodeKind::Seq(items) = &node.kind else {
+            // `circuits: er-ams-1`: the names written still count as
+            // mentioned, so `unused-circuit` does not repeat this finding.
+            self.remember(node);
             self.invalid(
                 node,
                 format!("`{key}` must be a list, found {}", node.type_name()),
@@ -1004,9 +1204,21 @@ impl Lowerer {
                 p.written.insert(k.name);
             }
         }
-        p.peer_asn = fields
-            .value("peer_asn")
-            .and_then(|v| self.uint(v, "peer_asn"));
+        p.peer_asn = fields.value("peer_asn").and_then(|v| {
+            let asn = self.uint(v, "peer_asn")?;
+            if asn.value > u64::from(u32::MAX) {
+                self.invalid(
+                    v,
+                    format!(
+                        "`peer_asn` {} is not an ASN: ASNs are 32-bit numbers (0-4294967295)",
+                        asn.value
+                    ),
+                    "use your 2-byte or 4-byte ASN, written as one number (asplain)",
+                );
+                return None;
+            }
+            Some(asn)
+        });
         p.primary_subnet = fields
             .value("primary_subnet")
             .and_then(|v| self.cidr(v, "primary_subnet"));

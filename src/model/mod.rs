@@ -11,7 +11,7 @@ pub mod lower;
 pub mod net;
 pub mod schema;
 
-pub use index::Index;
+pub use index::{Index, NameKind};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;
@@ -592,8 +592,10 @@ impl Design {
 }
 
 /// The names that files reported as `invalid-yaml` or `unreadable-file` may
-/// define or reference. A name that is undefined or unused in the parsed
-/// part of the design, but written in such a file, is that file's problem:
+/// define or reference, and the names written in values the loader could
+/// not lower (under an unknown key, or a reference list written as a single
+/// value). A name that is undefined or unused in the lowered part of the
+/// design, but written there, is that finding's problem:
 /// `undefined-reference` and the `unused-*` rules stay silent about it.
 #[derive(Clone, Debug, Default)]
 pub struct Unparsed {

@@ -81,6 +81,13 @@ impl IpNet {
         self.addr_u128() & self.host_mask() != 0
     }
 
+    /// True for `0.0.0.0/0` and `::/0`: a site that lists it advertises a
+    /// default route (forced tunnelling), which every more specific route
+    /// wins over; it is not an address range of the site.
+    pub fn is_default_route(&self) -> bool {
+        self.prefix_len == 0
+    }
+
     /// True when this is exactly a `/v4_len` IPv4 or `/v6_len` IPv6
     /// network (no host bits set).
     pub fn is_network_of(&self, v4_len: u8, v6_len: u8) -> bool {

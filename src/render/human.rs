@@ -220,6 +220,9 @@ pub fn render(report: &Report, opts: &super::RenderOptions, out: &mut dyn Write)
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
+        // Names like `er-ams-colt` must not be split at their hyphens.
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_context_lines(1);
     let mut cr = LoneCr(Vec::new());

@@ -26,6 +26,8 @@ struct JsonFinding<'a> {
     labels: Vec<JsonLabel<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
+    /// Line-independent identity, what `--baseline` matches on.
+    fingerprint: &'a str,
 }
 
 #[derive(Serialize)]
@@ -50,7 +52,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let findings = report
         .findings
         .iter()
-        .map(|f| {
+        .zip(&report.fingerprints)
+        .map(|(f, fp)| {
             let loc = Location::of(report, f.primary);
             JsonFinding {
                 rule: f.rule,
@@ -77,6 +80,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     })
                     .collect(),
                 help: f.help.as_deref(),
+                fingerprint: fp,
             }
         })
         .collect();

@@ -1,7 +1,8 @@
 //! Walks `fixtures/` and compares each case's report with the snapshot
 //! beside it. Adding a case needs no Rust: make the folder, bless, review.
 //!
-//! - `fixtures/rules/<rule>/<case>/`: only `<rule>` runs; `expected.txt` is
+//! - `fixtures/rules/<rule>/<case>/`: only `<rule>` runs (`unused-suppression`:
+//!   every rule runs, only its findings are shown); `expected.txt` is
 //!   the concise report. `fail-*` cases must report the rule, `pass-*`
 //!   cases must report nothing.
 //! - `fixtures/designs/<case>/`: every rule runs; `expected.txt` is the
@@ -22,7 +23,15 @@ fn rule_fixtures() {
         };
         for case in subdirs(&rule_dir) {
             let name = case.file_name().unwrap().to_string_lossy().to_string();
-            let report = lint_dir(&case, Some(&[r.name]));
+            // unused-suppression judges the other rules' findings: its
+            // cases run every rule and show only its own findings.
+            let report = if r.name == erlint::suppress::UNUSED {
+                let mut report = lint_dir(&case, None);
+                report.retain(|f, _| f.rule == r.name);
+                report
+            } else {
+                lint_dir(&case, Some(&[r.name]))
+            };
             let out = render(&report, Format::Concise);
             let fired = report.findings.iter().any(|f| f.rule == r.name);
             if name.starts_with("fail-") && !fired {
@@ -77,5 +86,17 @@ fn example_design() {
         if let Some(p) = compare_snapshot(&case.with_extension("expected.txt"), &out) {
             panic!("{p}");
         }
+        // The README shows this very report.
+        let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+        let name = case
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let shown = format!("$ cargo run --release -- check examples/{name}\n{out}```");
+        assert!(
+            readme.contains(&shown),
+            "README.md must show the real report of examples/{name}:\n{out}"
+        );
     }
 }

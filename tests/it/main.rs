@@ -1,5 +1,6 @@
 //! One integration-test binary (each `tests/*.rs` would link its own).
 mod architecture;
+mod ci;
 mod cli;
 mod determinism;
 mod fixtures;
@@ -8,6 +9,7 @@ mod hostile;
 mod props;
 mod registry;
 mod rule_docs;
+mod schema;
 mod support;
 
 /// The large-design generator of the benchmarks.

@@ -1,6 +1,6 @@
 //! A linked virtual network's gateway carries less than the circuit's
 //! bandwidth: the gateway, not the circuit, caps the traffic.
-use super::{canonical_vnets, describe_gateway, usable_gateway};
+use super::{canonical_vnets, describe_gateway, orderable_bandwidth, usable_gateway};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -62,7 +62,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     .iter()
                     .any(|l| l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value))
             })
-            .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
+            .filter_map(|c| orderable_bandwidth(cx.design, cx.index, c).map(|b| (c, b)))
             .filter(|(_, b)| b.value.mbps > facts.mbps)
             .collect();
         let Some(&(first, first_bw)) = faster.iter().max_by_key(|(_, b)| b.value) else {

@@ -14,7 +14,9 @@ pub mod vnet_link_limit;
 pub mod vnet_without_gateway;
 
 use crate::catalog::sku::{self, GatewayFacts};
-use crate::model::{Circuit, Design, Gateway, GatewaySku, Index, Spanned, VirtualNetwork};
+use crate::model::{
+    Bandwidth, Circuit, Design, Gateway, GatewaySku, Index, Spanned, VirtualNetwork,
+};
 
 /// How a circuit is delivered, when that is clear: exactly one of
 /// `provider` and `port` (anything else is `provider-and-port`'s finding).
@@ -29,6 +31,30 @@ pub(crate) fn delivery(c: &Circuit) -> Option<Delivery<'_>> {
         (None, Some(p)) if !c.has("provider") => Some(Delivery::Direct(p)),
         _ => None,
     }
+}
+
+/// The circuit's bandwidth when it is a size the circuit can be ordered at
+/// (or when that cannot be judged): a size `invalid-bandwidth` reports is
+/// not used again to size gateways or limits, which would repeat that
+/// finding.
+pub(crate) fn orderable_bandwidth<'d>(
+    design: &'d Design,
+    index: &'d Index,
+    c: &'d Circuit,
+) -> Option<&'d Spanned<Bandwidth>> {
+    let bw = c.bandwidth.as_ref()?;
+    let ok = match delivery(c) {
+        Some(Delivery::Provider) => sku::PROVIDER_BANDWIDTHS_MBPS.contains(&bw.value.mbps),
+        Some(Delivery::Direct(port)) => index
+            .port(design, &port.value)
+            .and_then(|p| p.bandwidth.as_ref())
+            .is_none_or(|port_bw| {
+                sku::direct_circuit_sizes_gbps(port_bw.value.mbps / 1_000).is_empty()
+                    || sku::direct_circuit_fits(port_bw.value, bw.value)
+            }),
+        None => true,
+    };
+    ok.then_some(bw)
 }
 
 /// The canonical (first of their name) virtual networks with their position.
@@ -68,7 +94,9 @@ pub(crate) fn usable_gateway(
 /// `ErGw2AZ`, or `ErGwScale with 4 scale units`, for messages.
 pub(crate) fn describe_gateway(gw: &Gateway, sku: GatewaySku) -> String {
     if sku == GatewaySku::ErGwScale {
-        let su = gw.scale_units.as_ref().map_or(1, |s| s.value);
+        let Some(su) = gw.scale_units.as_ref().map(|s| s.value) else {
+            return "`ErGwScale` without `scale_units`, counted as 1 scale unit".to_string();
+        };
         let units = if su == 1 { "unit" } else { "units" };
         format!("`ErGwScale` with {su} scale {units}")
     } else {

@@ -1,5 +1,6 @@
 //! A circuit links more virtual networks (plus Global Reach connections)
 //! than its SKU and bandwidth allow.
+use super::orderable_bandwidth;
 use crate::catalog::sku;
 use crate::rules::prelude::*;
 
@@ -31,8 +32,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if !cx.index.is_canonical_circuit(cx.design, pos) {
             continue;
         }
-        let (Some(links), Some(s), Some(bw)) = (&circuit.links, &circuit.sku, &circuit.bandwidth)
-        else {
+        let bw = orderable_bandwidth(cx.design, cx.index, circuit);
+        let (Some(links), Some(s), Some(bw)) = (&circuit.links, &circuit.sku, bw) else {
             continue;
         };
         let n_links = links.value.len();

@@ -19,9 +19,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         let Some(site) = super::sites_on_circuit(cx, pos).into_iter().find(|s| {
-            // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
-            (s.layer() == Some(Layer::L2) && s.model() != Some(Model::Ipvpn))
-                || s.model() == Some(Model::Direct)
+            (s.layer() == Some(Layer::L2) || s.model() == Some(Model::Direct))
+                // A layer the provider does not offer (IPVPN + Layer 2
+                // included, unless the contract offers it) is reported
+                // already; one of its fixes is Layer 3, without these keys.
+                && super::connectivity_offered(cx, s)
         }) else {
             continue;
         };

@@ -21,9 +21,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(first) = sites.first().copied() else {
             continue;
         };
-        let all_l3 = sites
-            .iter()
-            .all(|s| s.layer() == Some(Layer::L3) && s.model() != Some(Model::Direct));
+        // A site whose Layer 3 the provider does not offer is reported
+        // already (its fix may be Layer 2, where the VLAN is yours).
+        let all_l3 = sites.iter().all(|s| {
+            s.layer() == Some(Layer::L3)
+                && s.model() != Some(Model::Direct)
+                && super::connectivity_offered(cx, s)
+        });
         if !all_l3 {
             continue;
         }

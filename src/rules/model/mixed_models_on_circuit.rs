@@ -41,8 +41,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .into_iter()
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
-            // IPVPN + Layer 2 is ipvpn-layer2's finding; its fix is Layer 3.
-            .filter(|s| !(s.model() == Some(Model::Ipvpn) && s.layer() == Some(Layer::L2)))
+            // A model or layer the provider does not offer (and IPVPN +
+            // Layer 2) is reported already: its fix may settle this too.
+            .filter(|s| super::connectivity_offered(cx, s))
             .collect();
         let Some(first) = sites.first() else { continue };
         let key = |s: &Site| {

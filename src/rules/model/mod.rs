@@ -59,6 +59,35 @@ pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Cir
     }
 }
 
+/// False when the site's provider (defined, with valid `offers`) does not
+/// offer the site's model, or offers it without the site's layer, and for
+/// IPVPN + Layer 2 unless the contract explicitly offers it:
+/// `model-not-offered`, `layer-not-offered` and `ipvpn-layer2` report those,
+/// so rules that judge a circuit by its sites' model or layer leave such a
+/// site out instead of repeating the finding.
+pub(crate) fn connectivity_offered(cx: &RuleContext<'_>, site: &Site) -> bool {
+    let (Some(model), Some(er)) = (site.model(), &site.expressroute) else {
+        return true;
+    };
+    if model == Model::Direct {
+        return true;
+    }
+    let provider = er
+        .provider
+        .as_ref()
+        .and_then(|p| cx.index.provider(cx.design, &p.value));
+    let ipvpn_l2 = model == Model::Ipvpn && site.layer() == Some(Layer::L2);
+    let Some(p) = provider.filter(|p| p.offers.is_some()) else {
+        // Offers unknown: nothing to compare, but IPVPN + Layer 2 is still
+        // ipvpn-layer2's error.
+        return !ipvpn_l2;
+    };
+    if p.offer(model).is_none() {
+        return false;
+    }
+    site.layer().is_none_or(|l| p.offers_layer(model, l))
+}
+
 /// "private peering", "Microsoft peering", as people write it.
 pub(crate) fn peering_name(kind: PeeringKind) -> &'static str {
     match kind {

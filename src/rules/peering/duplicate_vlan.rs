@@ -1,12 +1,13 @@
 //! Two peerings of one circuit on the same VLAN.
 use super::vlan_out_of_range::vlan_in_range;
 use crate::rules::prelude::*;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     name: "duplicate-vlan",
     group: Group::Peering,
     default_severity: Severity::Error,
-    summary: "two peerings of one circuit use the same `vlan_id`",
+    summary: "two peerings of one circuit (or of one Dot1Q Direct port) use the same `vlan_id`",
     doc: rule_doc!("duplicate-vlan"),
     check: Some(check),
     source: file!(),
@@ -52,5 +53,81 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             );
         }
     }
+    dot1q_ports(cx, &mut out);
     out
+}
+
+/// On a Dot1Q ExpressRoute Direct port a peering's VLAN (its only tag) must
+/// be unique across every circuit on the port pair; with QinQ each circuit
+/// has its own outer tag, so only the circuit's own peerings must differ.
+fn dot1q_ports(cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+    let (d, ix) = (cx.design, cx.index);
+    for (pos, port) in d.ports.iter().enumerate() {
+        let Some(encap) = &port.encapsulation else {
+            continue;
+        };
+        if encap.value != Encapsulation::Dot1q
+            || !ix
+                .port(d, &port.name.value)
+                .is_some_and(|first| std::ptr::eq(first, port))
+        {
+            continue;
+        }
+        let mut vlans: Vec<(&Spanned<i64>, PeeringKind, &str)> = ix
+            .circuits_of_port(d, pos)
+            .filter(|c| {
+                ix.circuit(d, &c.name.value)
+                    .is_some_and(|first| std::ptr::eq(first, *c))
+                    // Both provider and port: provider-and-port's finding.
+                    && c.provider.is_none()
+            })
+            .flat_map(|c| {
+                [&c.peerings.private, &c.peerings.microsoft]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(move |p| {
+                        p.vlan_id
+                            .as_ref()
+                            .map(|v| (v, p.kind, c.name.value.as_str()))
+                    })
+            })
+            .filter(|(v, _, _)| vlan_in_range(v.value))
+            .collect();
+        vlans.sort_by_key(|(v, _, _)| v.span);
+        let mut first_of: HashMap<i64, (&Spanned<i64>, PeeringKind, &str)> = HashMap::new();
+        for &(vlan, kind, circuit) in &vlans {
+            let Some(&(first, first_kind, first_circuit)) = first_of.get(&vlan.value) else {
+                first_of.insert(vlan.value, (vlan, kind, circuit));
+                continue;
+            };
+            // Two peerings of one circuit: reported above.
+            if first_circuit == circuit {
+                continue;
+            }
+            out.push(
+                Finding::at(
+                    vlan.span,
+                    format!(
+                        "the {} peering of circuit `{circuit}` uses VLAN ID `{}`, already used by the {} peering of circuit `{first_circuit}` on Dot1Q port `{}`",
+                        kind.describe(),
+                        vlan.value,
+                        first_kind.describe(),
+                        port.name.value
+                    ),
+                )
+                .label(
+                    first.span,
+                    format!(
+                        "the VLAN ID of the {} peering of circuit `{first_circuit}`",
+                        first_kind.describe()
+                    ),
+                )
+                .label(
+                    encap.span,
+                    format!("port `{}` uses Dot1Q: one VLAN tag for the whole port pair", port.name.value),
+                )
+                .help("give every peering on a Dot1Q port its own VLAN ID, or use `encapsulation: qinq` (each circuit then has its own outer tag)"),
+            );
+        }
+    }
 }

@@ -23,7 +23,6 @@ pub(crate) fn reserved(asn: u64, kind: PeeringKind) -> Option<&'static str> {
         64496..=64511 | 65536..=65551 if kind == PeeringKind::Microsoft => {
             "documentation ASNs (64496-64511, 65536-65551) are not allowed on Microsoft peering"
         }
-        4_294_967_296.. => "ASNs are 32-bit numbers (0-4294967295)",
         _ => return None,
     })
 }

@@ -21,11 +21,22 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(routers) = &circuit.routers else {
             continue;
         };
-        let Some(primary) = &routers.value.primary else {
-            continue;
-        };
         let name = &circuit.name.value;
         let help = "terminate the secondary link on a second router: both BGP sessions are needed for the SLA, and one router is a single point of failure";
+        let Some(primary) = &routers.value.primary else {
+            // Only `secondary:` named: the same gap the other way round
+            // (a primary written wrong was already reported).
+            if routers.value.secondary.is_some() && !routers.value.has("primary") {
+                out.push(
+                    Finding::at(
+                        routers.span,
+                        format!("circuit `{name}` names no router for its primary link"),
+                    )
+                    .help("name the router that terminates the primary link, a different one from the secondary's: both BGP sessions are needed for the SLA"),
+                );
+            }
+            continue;
+        };
         match &routers.value.secondary {
             Some(secondary) if secondary.value.eq_ignore_ascii_case(&primary.value) => out.push(
                 Finding::at(

@@ -1,4 +1,5 @@
 //! A provider, circuit, port or virtual network name that nothing defines.
+use crate::model::NameKind;
 use crate::rules::prelude::*;
 use crate::suggest;
 
@@ -12,26 +13,41 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
-/// `from` and `similar` are only called for a name that is reported, so a
-/// clean design costs one lookup per reference.
-fn report<'a>(
-    d: &Design,
+/// `from` is only called for a name that is reported, so a clean design
+/// costs one lookup per reference; the suggestions come from the index,
+/// which stays fast with many thousands of names.
+fn report(
+    cx: &RuleContext<'_>,
     out: &mut Vec<Finding>,
-    kind: &str,
+    kind: NameKind,
     name: &Spanned<String>,
     from: impl Fn() -> String,
-    similar: impl FnOnce(&str) -> Vec<&'a str>,
 ) {
+    let (d, ix) = (cx.design, cx.index);
     // Perhaps defined in a file that could not be parsed: that file's
     // invalid-yaml or unreadable-file is the finding.
     if d.unparsed.may_mention(&name.value) {
         return;
     }
     let from = from();
-    let close = similar(&name.value);
-    let help = match suggest::did_you_mean(&close) {
-        Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
-        None => format!("define {kind} `{}`, or fix the name", name.value),
+    let kind_word = match kind {
+        NameKind::Provider => "provider",
+        NameKind::Site => "site",
+        NameKind::Circuit => "circuit",
+        NameKind::Port => "port",
+        NameKind::Vnet => "virtual network",
+    };
+    let kind_name = kind;
+    let kind = kind_word;
+    // Names differ only in case: that is the one meant (names are exact).
+    let help = if let Some(k) = ix.case_variant(kind_name, &name.value) {
+        format!("write `{k}`: names are case-sensitive")
+    } else {
+        let close = ix.similar_names(kind_name, &name.value, 3);
+        match suggest::did_you_mean(&close) {
+            Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
+            None => format!("define {kind} `{}`, or fix the name", name.value),
+        }
     };
     out.push(
         Finding::at(
@@ -52,16 +68,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let from = || format!("site `{}`", site.name.value);
         if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
             if ix.provider(d, &p.value).is_none() {
-                report(d, &mut out, "provider", p, from, |n| {
-                    ix.similar_provider_names(n, 3)
-                });
+                report(cx, &mut out, NameKind::Provider, p, from);
             }
         }
         for c in site.circuit_names() {
             if ix.circuit(d, &c.value).is_none() {
-                report(d, &mut out, "circuit", c, from, |n| {
-                    ix.similar_circuit_names(n, 3)
-                });
+                report(cx, &mut out, NameKind::Circuit, c, from);
             }
         }
     }
@@ -69,23 +81,17 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let from = || format!("circuit `{}`", circuit.name.value);
         if let Some(p) = &circuit.provider {
             if ix.provider(d, &p.value).is_none() {
-                report(d, &mut out, "provider", p, from, |n| {
-                    ix.similar_provider_names(n, 3)
-                });
+                report(cx, &mut out, NameKind::Provider, p, from);
             }
         }
         if let Some(p) = &circuit.port {
             if ix.port(d, &p.value).is_none() {
-                report(d, &mut out, "port", p, from, |n| {
-                    ix.similar_port_names(n, 3)
-                });
+                report(cx, &mut out, NameKind::Port, p, from);
             }
         }
         for link in circuit.links() {
             if ix.vnet(d, &link.vnet.value).is_none() {
-                report(d, &mut out, "virtual network", &link.vnet, from, |n| {
-                    ix.similar_vnet_names(n, 3)
-                });
+                report(cx, &mut out, NameKind::Vnet, &link.vnet, from);
             }
         }
         // A Global Reach peer that does not exist is global-reach-subnet's finding.

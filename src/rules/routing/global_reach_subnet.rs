@@ -2,6 +2,7 @@
 use crate::model::intervals::{first_earlier_overlap, Interval};
 use crate::rules::prelude::*;
 use crate::suggest;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     name: "global-reach-subnet",
@@ -82,6 +83,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
     let mut reaches: Vec<Reach<'_>> = Vec::new();
+    // Connections already seen, by (circuits in name order, subnet): the
+    // same connection written on both circuits (`a` -> `b` and `b` -> `a`
+    // with one subnet) is reported as written twice, not as an overlap.
+    let mut seen: HashMap<(&str, &str, IpNet), (&Spanned<IpNet>, &str)> = HashMap::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
             continue;
@@ -118,6 +123,28 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let Some(subnet) = &gr.subnet else { continue };
             let net = subnet.value;
             if net.is_network_of(29, 125) {
+                if let Some(peer) = gr.circuit.as_ref().filter(|p| p.value != *name) {
+                    let (a, b) = if name.as_str() < peer.value.as_str() {
+                        (name.as_str(), peer.value.as_str())
+                    } else {
+                        (peer.value.as_str(), name.as_str())
+                    };
+                    if let Some(&(first, first_circuit)) = seen.get(&(a, b, net)) {
+                        out.push(
+                            Finding::at(
+                                subnet.span,
+                                format!(
+                                    "the Global Reach connection between circuits `{name}` and `{}` (`{net}`) is also written on circuit `{first_circuit}`",
+                                    peer.value
+                                ),
+                            )
+                            .label(first.span, format!("the same connection on circuit `{first_circuit}`"))
+                            .help("write each Global Reach connection on one of its two circuits only: Azure configures it once, on the circuit where it is created"),
+                        );
+                        continue;
+                    }
+                    seen.insert((a, b, net), (subnet, name.as_str()));
+                }
                 reaches.push(Reach {
                     subnet,
                     circuit: name,
@@ -191,7 +218,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     }
     for (pos, site) in d.sites.iter().enumerate() {
         if ix.is_canonical_site(pos) {
-            for p in site.prefixes.iter().flat_map(|ps| ps.value.iter()) {
+            // A default route is no address range of the site.
+            for p in site
+                .prefixes
+                .iter()
+                .flat_map(|ps| ps.value.iter())
+                .filter(|p| !p.value.is_default_route())
+            {
                 others.push((p, Other::Site(pos32(pos))));
             }
         }

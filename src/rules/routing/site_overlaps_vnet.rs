@@ -61,6 +61,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .iter()
             .zip(first_overlapping(&targets, &queries))
         {
+            // A default route from on-premises loses to the virtual
+            // network's own, more specific, address space.
+            if prefix.value.is_default_route() {
+                continue;
+            }
             let Some(k) = hit else { continue };
             let (range, vnet, circuit) = ranges[k];
             out.push(

@@ -24,7 +24,15 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(prefixes) = &site.prefixes {
-            entries.extend(prefixes.value.iter().map(|p| (p, pos)));
+            // A default route overlaps everything and loses to every
+            // specific route: two sites advertising it is a design choice.
+            entries.extend(
+                prefixes
+                    .value
+                    .iter()
+                    .filter(|p| !p.value.is_default_route())
+                    .map(|p| (p, pos)),
+            );
         }
     }
     // Report order, so the later prefix is the primary span.
