@@ -315,6 +315,16 @@ impl Index {
         self.circuits.get(name)
     }
 
+    /// Position of the first virtual network of this name.
+    pub fn vnet_pos(&self, name: &str) -> Option<usize> {
+        self.vnets.get(name)
+    }
+
+    /// Position of the first site of this name.
+    pub fn site_pos(&self, name: &str) -> Option<usize> {
+        self.sites.get(name)
+    }
+
     pub fn port<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Port> {
         self.ports.get(name).map(|i| &design.ports[i])
     }

@@ -173,13 +173,19 @@ fn named_source<'r>(report: &'r Report, span: Span, cr: &mut LoneCr) -> Option<F
     })
 }
 
+/// Labels drawn for one finding. A finding may carry thousands (a label
+/// on each of 20,000 circuits linking one virtual network): drawing them
+/// all would take minutes and pages; the JSON and SARIF reports keep all.
+const MAX_LABELS: usize = 32;
+
 fn to_diag<'r>(report: &'r Report, f: &Finding, cr: &mut LoneCr) -> Diag<'r> {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         None,
         source_span(report, f.primary),
     )];
     let mut related = Vec::new();
-    for label in &f.labels {
+    let hidden = f.labels.len().saturating_sub(MAX_LABELS);
+    for label in f.labels.iter().take(MAX_LABELS) {
         if label.span.file == f.primary.file {
             labels.push(LabeledSpan::new_with_span(
                 Some(label.message.clone()),
@@ -205,7 +211,15 @@ fn to_diag<'r>(report: &'r Report, f: &Finding, cr: &mut LoneCr) -> Diag<'r> {
         // rustc style: the severity, then the rule name as the code.
         code: Some(format!("{}[{}]", f.severity.as_str(), f.rule)),
         severity: miette_severity(f.severity),
-        help: f.help.clone(),
+        help: match (&f.help, hidden) {
+            (help, 0) => help.clone(),
+            (Some(h), n) => Some(format!(
+                "{h}\n({n} more labels are not shown; `--format json` lists them all)"
+            )),
+            (None, n) => Some(format!(
+                "({n} more labels are not shown; `--format json` lists them all)"
+            )),
+        },
         source: named_source(report, f.primary, cr),
         labels,
         related,
