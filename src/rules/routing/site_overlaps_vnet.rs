@@ -15,6 +15,10 @@ pub static RULE: Rule = Rule {
 /// One prefix of a site looked up against the vnets of one of its
 /// circuits: `order` is the circuit's place in the site's list (the label
 /// names the first circuit that reaches the vnet).
+/// The best hit of one site prefix so far: the range's span, the circuit's
+/// place in the site's list, the vnet's and the circuit's positions.
+type Hit = (Span, u32, usize, u32);
+
 struct Query {
     site: u32,
     prefix: u32,
@@ -67,8 +71,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 
     // Per (site, prefix): the first overlapping vnet range in report order,
     // with the vnet and the circuit's place in the site's list.
-    let mut best: std::collections::HashMap<(u32, u32), (Span, u32, usize, u32)> =
-        std::collections::HashMap::new();
+    let mut best: std::collections::HashMap<(u32, u32), Hit> = std::collections::HashMap::new();
     let mut seen_vnets: Vec<usize> = Vec::new();
     for (c, qs) in queries.iter().enumerate() {
         if qs.is_empty() {
@@ -120,7 +123,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
     }
 
-    let mut hits: Vec<((u32, u32), (Span, u32, usize, u32))> = best.into_iter().collect();
+    let mut hits: Vec<((u32, u32), Hit)> = best.into_iter().collect();
     hits.sort_unstable_by_key(|(k, _)| *k);
     let mut out = Vec::new();
     for ((s, k), (_, _, v, c)) in hits {
