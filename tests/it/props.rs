@@ -184,3 +184,182 @@ proptest! {
         prop_assert_eq!(got, want, "{}", text);
     }
 }
+
+/// A small design drawn from few addresses, so that ranges overlap often:
+/// sites with prefixes and circuits, circuits with links and Global Reach
+/// subnets, virtual networks with address spaces.
+#[derive(Debug, Clone)]
+struct Small {
+    /// Per site: prefixes (third octet, length) and circuit numbers.
+    sites: Vec<(Vec<(u8, u8)>, Vec<usize>)>,
+    /// Per circuit: linked vnet numbers and Global Reach subnets (fourth octet / 8).
+    circuits: Vec<(Vec<usize>, Vec<u8>)>,
+    /// Per vnet: address ranges (third octet, length).
+    vnets: Vec<Vec<(u8, u8)>>,
+}
+
+fn small() -> impl Strategy<Value = Small> {
+    let range = || (0u8..6, 22u8..=26);
+    (1usize..4, 1usize..4).prop_flat_map(move |(nc, nv)| {
+        (
+            prop::collection::vec(
+                (
+                    prop::collection::vec(range(), 1..3),
+                    prop::collection::vec(0..nc, 1..3),
+                ),
+                1..5,
+            ),
+            prop::collection::vec(
+                (
+                    prop::collection::vec(0..nv, 0..3),
+                    prop::collection::vec(0u8..32, 0..3),
+                ),
+                nc..=nc,
+            ),
+            prop::collection::vec(prop::collection::vec(range(), 1..3), nv..=nv),
+        )
+            .prop_map(|(sites, circuits, vnets)| Small {
+                sites,
+                circuits,
+                vnets,
+            })
+    })
+}
+
+fn net(third: u8, len: u8) -> IpNet {
+    IpNet::parse(&format!("10.0.{third}.0/{len}"))
+        .expect("prefix")
+        .network()
+}
+
+fn reach(k: usize, i: usize, g: u8) -> IpNet {
+    // Spread over 10.0.0.0/22 so that they meet site and vnet ranges.
+    IpNet::parse(&format!("10.0.{}.{}/29", (k + i) % 4, g * 8)).expect("prefix")
+}
+
+impl Small {
+    fn yaml(&self) -> String {
+        let mut t = String::from("providers:\n  - name: P\n    offers:\n      ipvpn: [l3]\n");
+        t.push_str("sites:\n");
+        for (i, (prefixes, circuits)) in self.sites.iter().enumerate() {
+            let p: Vec<String> = prefixes
+                .iter()
+                .map(|&(a, l)| net(a, l).to_string())
+                .collect();
+            let c: Vec<String> = circuits.iter().map(|c| format!("c{c}")).collect();
+            t.push_str(&format!(
+                "  - name: s{i}\n    kind: office\n    prefixes: [{}]\n    expressroute: {{ model: ipvpn, layer: l3, provider: P, circuits: [{}] }}\n",
+                p.join(", "),
+                c.join(", ")
+            ));
+        }
+        t.push_str("circuits:\n");
+        let n = self.circuits.len();
+        for (k, (links, reaches)) in self.circuits.iter().enumerate() {
+            t.push_str(&format!(
+                "  - name: c{k}\n    provider: P\n    peering_location: London\n    bandwidth: 1Gbps\n    sku: premium\n    billing: metered\n"
+            ));
+            if !links.is_empty() {
+                t.push_str("    links:\n");
+                for v in links {
+                    t.push_str(&format!("      - vnet: v{v}\n"));
+                }
+            }
+            if !reaches.is_empty() && n > 1 {
+                t.push_str("    global_reach:\n");
+                for (i, g) in reaches.iter().enumerate() {
+                    t.push_str(&format!(
+                        "      - circuit: c{}\n        subnet: {}\n",
+                        (k + 1) % n,
+                        reach(k, i, *g)
+                    ));
+                }
+            }
+        }
+        t.push_str("virtual_networks:\n");
+        for (v, ranges) in self.vnets.iter().enumerate() {
+            let r: Vec<String> = ranges.iter().map(|&(a, l)| net(a, l).to_string()).collect();
+            t.push_str(&format!(
+                "  - name: v{v}\n    region: uksouth\n    address_space: [{}]\n    gateway: {{ sku: ErGw3AZ }}\n",
+                r.join(", ")
+            ));
+        }
+        t
+    }
+
+    /// Site prefixes overlapping a vnet reached over one of the site's circuits.
+    fn site_overlaps_vnet(&self) -> usize {
+        self.sites
+            .iter()
+            .map(|(prefixes, circuits)| {
+                prefixes
+                    .iter()
+                    .filter(|&&(a, l)| {
+                        circuits.iter().any(|&c| {
+                            self.circuits[c].0.iter().any(|&v| {
+                                self.vnets[v]
+                                    .iter()
+                                    .any(|&(b, m)| net(a, l).overlaps(&net(b, m)))
+                            })
+                        })
+                    })
+                    .count()
+            })
+            .sum()
+    }
+
+    /// Global Reach subnets overlapping an earlier one or any other range.
+    fn global_reach_overlaps(&self) -> usize {
+        if self.circuits.len() < 2 {
+            return 0;
+        }
+        let reaches: Vec<IpNet> = self
+            .circuits
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, rs))| rs.iter().enumerate().map(move |(i, &g)| reach(k, i, g)))
+            .collect();
+        let others: Vec<IpNet> = self
+            .sites
+            .iter()
+            .flat_map(|(p, _)| p.iter().map(|&(a, l)| net(a, l)))
+            .chain(
+                self.vnets
+                    .iter()
+                    .flat_map(|r| r.iter().map(|&(a, l)| net(a, l))),
+            )
+            .collect();
+        (0..reaches.len())
+            .filter(|&i| {
+                reaches[..i].iter().any(|r| r.overlaps(&reaches[i]))
+                    || others.iter().any(|o| o.overlaps(&reaches[i]))
+            })
+            .count()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `site-overlaps-vnet` and `global-reach-subnet`'s overlaps against a
+    /// brute-force scan of the same small design.
+    #[test]
+    fn vnet_and_global_reach_overlaps_match_brute_force(design in small()) {
+        let text = design.yaml();
+        let report = lint_text("small.yaml", &text);
+        let count = |rule: &str, words: &str| {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.rule == rule && f.message.contains(words))
+                .count()
+        };
+        prop_assert_eq!(count("site-overlaps-vnet", ""), design.site_overlaps_vnet(), "{}", text);
+        prop_assert_eq!(
+            count("global-reach-subnet", "overlaps"),
+            design.global_reach_overlaps(),
+            "{}",
+            text
+        );
+    }
+}

@@ -183,8 +183,34 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     }
     reaches.sort_by_key(|r| r.subnet.span);
 
-    // Every other range in the design, in report order, described for a
-    // label only when it is reported (a design has hundreds of thousands).
+    // The union of the Global Reach subnets, as disjoint sorted ranges: a
+    // range of the design that misses it is not kept (a design has
+    // hundreds of thousands; few come near a Global Reach subnet).
+    let mut union: Vec<(Family, u128, u128)> = reaches
+        .iter()
+        .map(|r| {
+            let (a, b) = r.subnet.value.range();
+            (r.subnet.value.family(), a, b)
+        })
+        .collect();
+    union.sort_unstable();
+    union.dedup_by(|next, prev| {
+        if next.0 == prev.0 && next.1 <= prev.2.saturating_add(1) {
+            prev.2 = prev.2.max(next.2);
+            true
+        } else {
+            false
+        }
+    });
+    let near = |net: &IpNet| {
+        let (a, b) = net.range();
+        let f = net.family();
+        let i = union.partition_point(|&(uf, _, ue)| (uf, ue) < (f, a));
+        union.get(i).is_some_and(|&(uf, us, _)| uf == f && us <= b)
+    };
+
+    // Every other range near them, in report order, described for a label
+    // only when it is reported.
     let mut others: Vec<(&Spanned<IpNet>, Other)> = Vec::new();
     for (pos, circuit) in d.circuits.iter().enumerate() {
         if !ix.is_canonical_circuit(d, pos) {
@@ -197,22 +223,30 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let at = |field: u8| Other::Peering(pos32(pos), peering.kind, field);
             for (key, _, s) in peering.subnet_fields() {
                 let field = FIELDS.iter().position(|k| *k == key).unwrap_or(0);
-                others.push((s, at(field as u8)));
+                if near(&s.value) {
+                    others.push((s, at(field as u8)));
+                }
             }
             if let Some(list) = &peering.advertised_public_prefixes {
                 for p in &list.value {
-                    others.push((p, at(ADVERTISED)));
+                    if near(&p.value) {
+                        others.push((p, at(ADVERTISED)));
+                    }
                 }
             }
             if let Some(pool) = &peering.nat_pool {
-                others.push((pool, at(4)));
+                if near(&pool.value) {
+                    others.push((pool, at(4)));
+                }
             }
         }
     }
     for (pos, vnet) in d.virtual_networks.iter().enumerate() {
         if ix.is_canonical_vnet(pos) {
             for r in vnet.address_space() {
-                others.push((r, Other::Vnet(pos32(pos))));
+                if near(&r.value) {
+                    others.push((r, Other::Vnet(pos32(pos))));
+                }
             }
         }
     }
@@ -223,7 +257,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 .prefixes
                 .iter()
                 .flat_map(|ps| ps.value.iter())
-                .filter(|p| !p.value.is_default_route())
+                .filter(|p| !p.value.is_default_route() && near(&p.value))
             {
                 others.push((p, Other::Site(pos32(pos))));
             }
