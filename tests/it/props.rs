@@ -188,14 +188,17 @@ proptest! {
 /// A small design drawn from few addresses, so that ranges overlap often:
 /// sites with prefixes and circuits, circuits with links and Global Reach
 /// subnets, virtual networks with address spaces.
+/// Address ranges as (third octet, prefix length) in 10.0.0.0/16.
+type Ranges = Vec<(u8, u8)>;
+
 #[derive(Debug, Clone)]
 struct Small {
-    /// Per site: prefixes (third octet, length) and circuit numbers.
-    sites: Vec<(Vec<(u8, u8)>, Vec<usize>)>,
+    /// Per site: prefixes and circuit numbers.
+    sites: Vec<(Ranges, Vec<usize>)>,
     /// Per circuit: linked vnet numbers and Global Reach subnets (fourth octet / 8).
     circuits: Vec<(Vec<usize>, Vec<u8>)>,
-    /// Per vnet: address ranges (third octet, length).
-    vnets: Vec<Vec<(u8, u8)>>,
+    /// Per vnet: address ranges.
+    vnets: Vec<Ranges>,
 }
 
 fn small() -> impl Strategy<Value = Small> {
