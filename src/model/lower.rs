@@ -448,49 +448,29 @@ impl Lowerer {
                 ),
             }
         }
-        if let Some(v) = fields.section("providers") {
-            let items = self.list_items(v, "providers");
-            self.design.providers.reserve(items.len());
-            for item in items {
-                if let Some(p) = self.provider(item) {
-                    self.design.providers.push(p);
-                }
-            }
-        }
-        if let Some(v) = fields.section("sites") {
-            let items = self.list_items(v, "sites");
-            self.design.sites.reserve(items.len());
-            for item in items {
-                if let Some(s) = self.site(item) {
-                    self.design.sites.push(s);
-                }
-            }
-        }
-        if let Some(v) = fields.section("circuits") {
-            let items = self.list_items(v, "circuits");
-            self.design.circuits.reserve(items.len());
-            for item in items {
-                if let Some(c) = self.circuit(item) {
-                    self.design.circuits.push(c);
-                }
-            }
-        }
-        if let Some(v) = fields.section("ports") {
-            let items = self.list_items(v, "ports");
-            self.design.ports.reserve(items.len());
-            for item in items {
-                if let Some(p) = self.port(item) {
-                    self.design.ports.push(p);
-                }
-            }
-        }
-        if let Some(v) = fields.section("virtual_networks") {
-            let items = self.list_items(v, "virtual_networks");
-            self.design.virtual_networks.reserve(items.len());
-            for item in items {
-                if let Some(n) = self.vnet(item) {
-                    self.design.virtual_networks.push(n);
-                }
+        self.section(&fields, "providers", Self::provider, |d| &mut d.providers);
+        self.section(&fields, "sites", Self::site, |d| &mut d.sites);
+        self.section(&fields, "circuits", Self::circuit, |d| &mut d.circuits);
+        self.section(&fields, "ports", Self::port, |d| &mut d.ports);
+        self.section(&fields, "virtual_networks", Self::vnet, |d| {
+            &mut d.virtual_networks
+        });
+    }
+
+    /// Lowers the entities of one top-level section into the design.
+    fn section<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        lower: fn(&mut Self, &Node) -> Option<T>,
+        dest: fn(&mut Design) -> &mut Vec<T>,
+    ) {
+        let Some(v) = fields.section(key) else { return };
+        let items = self.list_items(v, key);
+        dest(&mut self.design).reserve(items.len());
+        for item in items {
+            if let Some(entity) = lower(self, item) {
+                dest(&mut self.design).push(entity);
             }
         }
     }
