@@ -49,6 +49,25 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// `index.get(&key(name))` without allocating for the common case (an
+/// ASCII name of up to 64 characters): rules look locations, regions and
+/// providers up once per circuit.
+fn lookup(index: &HashMap<String, usize>, name: &str) -> Option<usize> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in name.bytes() {
+        if !b.is_ascii() || n == buf.len() {
+            return index.get(&key(name)).copied();
+        }
+        if !matches!(b, b' ' | b'-' | b'_' | b'(' | b')') {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let folded = std::str::from_utf8(&buf[..n]).ok()?;
+    index.get(folded).copied()
+}
+
 /// Which Azure cloud a location or region belongs to. Circuits never reach
 /// across clouds, whatever their SKU.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -424,23 +443,17 @@ impl Catalog {
 
     /// A peering location by name, as people write it.
     pub fn location(&self, name: &str) -> Option<&PeeringLocation> {
-        self.location_index
-            .get(&key(name))
-            .and_then(|&i| self.locations.get(i))
+        lookup(&self.location_index, name).and_then(|i| self.locations.get(i))
     }
 
     /// An Azure region by name, as people write it.
     pub fn region(&self, name: &str) -> Option<&Region> {
-        self.region_index
-            .get(&key(name))
-            .and_then(|&i| self.regions.get(i))
+        lookup(&self.region_index, name).and_then(|i| self.regions.get(i))
     }
 
     /// A known provider by name (case-insensitive, aliases too).
     pub fn provider(&self, name: &str) -> Option<&ProviderInfo> {
-        self.provider_index
-            .get(&key(name))
-            .and_then(|&i| self.providers.get(i))
+        lookup(&self.provider_index, name).and_then(|i| self.providers.get(i))
     }
 
     /// The locations where the catalog says `provider` meets Microsoft (its
@@ -448,7 +461,7 @@ impl Catalog {
     /// when the provider is unknown or known at no location (providers
     /// reached only through an exchange, satellite operators).
     pub fn provider_locations(&self, provider: &str) -> Option<Vec<&PeeringLocation>> {
-        let &pi = self.provider_index.get(&key(provider))?;
+        let pi = lookup(&self.provider_index, provider)?;
         let set = self.presence.get(pi)?;
         if set.is_empty() {
             return None;
@@ -460,8 +473,8 @@ impl Catalog {
     /// cannot tell (unknown provider or location, or a provider known at no
     /// location).
     pub fn provider_at(&self, provider: &str, location: &str) -> Option<bool> {
-        let &pi = self.provider_index.get(&key(provider))?;
-        let &li = self.location_index.get(&key(location))?;
+        let pi = lookup(&self.provider_index, provider)?;
+        let li = lookup(&self.location_index, location)?;
         let set = self.presence.get(pi)?;
         if set.is_empty() {
             return None;
