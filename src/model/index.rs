@@ -338,6 +338,19 @@ impl Index {
     }
 
     /// True when `pos` is the first circuit of its name (not a duplicate).
+    /// The circuits that count, with their positions: the first of each
+    /// name (a later duplicate is `duplicate-name`'s finding only).
+    pub fn canonical_circuits<'d>(
+        &'d self,
+        design: &'d Design,
+    ) -> impl Iterator<Item = (usize, &'d Circuit)> + 'd {
+        design
+            .circuits
+            .iter()
+            .enumerate()
+            .filter(move |(pos, _)| self.circuits.is_first(*pos))
+    }
+
     pub fn is_canonical_circuit(&self, design: &Design, pos: usize) -> bool {
         pos < design.circuits.len() && self.circuits.is_first(pos)
     }

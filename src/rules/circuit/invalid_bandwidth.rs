@@ -24,10 +24,7 @@ fn list(sizes: impl Iterator<Item = Bandwidth>) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(bw) = &circuit.bandwidth else {
             continue;
         };

@@ -28,10 +28,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         let bw = orderable_bandwidth(cx.design, cx.index, circuit);
         let (Some(links), Some(s), Some(bw)) = (&circuit.links, &circuit.sku, bw) else {
             continue;

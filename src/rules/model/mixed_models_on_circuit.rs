@@ -32,10 +32,7 @@ fn choice_span(site: &Site, first: &Site) -> Option<Span> {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         // Sites whose model is unknown were already reported.
         let sites: Vec<&Site> = super::sites_on_circuit(cx, pos)
             .into_iter()

@@ -15,10 +15,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         // Public peering is retired: public-peering-deprecated owns it. An
         // out-of-range VLAN is vlan-out-of-range's finding.
         let mut vlans: Vec<(&Spanned<i64>, PeeringKind)> =

@@ -18,10 +18,7 @@ fn is_private_asn(asn: u64) -> bool {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };

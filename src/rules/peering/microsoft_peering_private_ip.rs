@@ -14,10 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };

@@ -23,10 +23,7 @@ pub(crate) fn is_link_subnet(family: Family, net: &IpNet) -> bool {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         // Public peering is retired: public-peering-deprecated owns it.
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()

@@ -43,10 +43,7 @@ impl Entry<'_> {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut entries: Vec<Entry<'_>> = Vec::new();
-    for (pos, circuit) in cx.design.circuits.iter().enumerate() {
-        if !cx.index.is_canonical_circuit(cx.design, pos) {
-            continue;
-        }
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()
             .flatten()
