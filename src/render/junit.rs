@@ -98,16 +98,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     };
                     let mut body = String::new();
                     for f in &findings {
-                        let loc = Location::of(report, f.primary);
-                        body.push_str(&format!(
-                            "{}:{}:{}: {}[{}] {}\n",
-                            loc.path,
-                            loc.line,
-                            loc.column,
-                            f.severity.as_str(),
-                            f.rule,
-                            f.message
-                        ));
+                        body.push_str(&super::concise::line(report, f));
+                        body.push('\n');
                         for l in &f.labels {
                             let ll = Location::of(report, l.span);
                             body.push_str(&format!(

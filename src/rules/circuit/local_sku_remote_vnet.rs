@@ -28,15 +28,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if loc.local_regions.is_empty() {
             continue;
         }
-        for link in circuit.links() {
-            // Undefined vnet: undefined-reference; unknown region: unknown-region.
-            let Some(vnet) = cx.index.vnet(cx.design, &link.vnet.value) else {
-                continue;
-            };
-            let Some(rvalue) = &vnet.region else { continue };
-            let Some(region) = cx.catalog.region(&rvalue.value) else {
-                continue;
-            };
+        for (link, vnet, rvalue, region) in
+            super::linked_regions(cx.design, cx.index, cx.catalog, circuit)
+        {
             if loc
                 .local_regions
                 .iter()

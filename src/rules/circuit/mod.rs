@@ -14,8 +14,9 @@ pub mod vnet_link_limit;
 pub mod vnet_without_gateway;
 
 use crate::catalog::sku::{self, GatewayFacts};
+use crate::catalog::{Catalog, Region};
 use crate::model::{
-    Bandwidth, Circuit, Design, Gateway, GatewaySku, Index, Spanned, VirtualNetwork,
+    Bandwidth, Circuit, Design, Gateway, GatewaySku, Index, Link, Spanned, VirtualNetwork,
 };
 
 /// How a circuit is delivered, when that is clear: exactly one of
@@ -66,12 +67,33 @@ pub(crate) fn canonical_vnets<'d>(
         .virtual_networks
         .iter()
         .enumerate()
-        .filter(move |(_, v)| {
-            index
-                .vnet(design, &v.name.value)
-                .is_some_and(|first| std::ptr::eq(first, *v))
-        })
+        .filter(move |(pos, _)| index.is_canonical_vnet(*pos))
 }
+
+/// The circuit's links whose virtual network exists and whose region the
+/// catalog knows (an undefined vnet is `undefined-reference`'s finding, an
+/// unknown region `unknown-region`'s), with the vnet's `region` value.
+pub(crate) fn linked_regions<'d>(
+    design: &'d Design,
+    index: &'d Index,
+    catalog: &'d Catalog,
+    circuit: &'d Circuit,
+) -> impl Iterator<Item = LinkedRegion<'d>> + 'd {
+    circuit.links().iter().filter_map(move |link| {
+        let vnet = index.vnet(design, &link.vnet.value)?;
+        let written = vnet.region.as_ref()?;
+        let region = catalog.region(&written.value)?;
+        Some((link, vnet, written, region))
+    })
+}
+
+/// A link, its virtual network, the vnet's `region` as written, the region.
+pub(crate) type LinkedRegion<'d> = (
+    &'d Link,
+    &'d VirtualNetwork,
+    &'d Spanned<String>,
+    &'d Region,
+);
 
 /// A gateway whose SKU is known and current (Basic is
 /// `gateway-legacy-sku`'s finding), with its facts.

@@ -27,14 +27,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(loc) = cx.catalog.location(&value.value) else {
             continue;
         };
-        for link in circuit.links() {
-            let Some(vnet) = cx.index.vnet(cx.design, &link.vnet.value) else {
-                continue;
-            };
-            let Some(rvalue) = &vnet.region else { continue };
-            let Some(region) = cx.catalog.region(&rvalue.value) else {
-                continue;
-            };
+        for (link, vnet, rvalue, region) in
+            super::linked_regions(cx.design, cx.index, cx.catalog, circuit)
+        {
             let region_label = format!(
                 "virtual network `{}` is in `{}` ({})",
                 vnet.name.value, region.name, region.geopolitical_region
