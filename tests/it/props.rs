@@ -312,15 +312,31 @@ impl Small {
     }
 
     /// Global Reach subnets overlapping an earlier one or any other range.
+    /// A connection between the same two circuits with the same subnet as an
+    /// earlier one is that connection written twice (its own finding), not
+    /// an overlap, and does not count as a range for later ones either.
     fn global_reach_overlaps(&self) -> usize {
-        if self.circuits.len() < 2 {
+        let n = self.circuits.len();
+        if n < 2 {
             return 0;
         }
+        let mut seen = Vec::new();
         let reaches: Vec<IpNet> = self
             .circuits
             .iter()
             .enumerate()
-            .flat_map(|(k, (_, rs))| rs.iter().enumerate().map(move |(i, &g)| reach(k, i, g)))
+            .flat_map(|(k, (_, rs))| {
+                let pair = (k.min((k + 1) % n), k.max((k + 1) % n));
+                rs.iter()
+                    .enumerate()
+                    .map(move |(i, &g)| (pair, reach(k, i, g)))
+            })
+            .filter(|entry| {
+                let again = seen.contains(entry);
+                seen.push(*entry);
+                !again
+            })
+            .map(|(_, net)| net)
             .collect();
         let others: Vec<IpNet> = self
             .sites
