@@ -2,7 +2,7 @@
 //! Rules read these instead of searching lists, which keeps every
 //! cross-entity check linear.
 
-use super::{Circuit, Design, Port, Provider, Site, VirtualNetwork};
+use super::{Circuit, Design, Link, Port, Provider, Site, VirtualNetwork};
 use crate::suggest::{self, NearNames};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -37,6 +37,60 @@ pub struct Index {
     port_circuits: Groups,
     /// Provider position → used by a site or a circuit.
     provider_used: Vec<bool>,
+    /// Every reference of the design resolved once, here, to the position
+    /// it names ([`NONE`] when undefined): rules follow references by
+    /// position instead of hashing names again (on a large design a rule
+    /// that looked names up spent most of its time in the lookups).
+    site_provider: Vec<u32>,
+    /// Per site, aligned with [`Site::circuit_names`].
+    site_circuits: Aligned,
+    circuit_provider: Vec<u32>,
+    circuit_port: Vec<u32>,
+    /// Per circuit, aligned with [`Circuit::links`].
+    link_vnets: Aligned,
+    /// Per circuit, aligned with [`Circuit::global_reach`] ([`NONE`] also
+    /// for a connection without `circuit`).
+    reach_targets: Aligned,
+}
+
+/// An unresolved reference.
+const NONE: u32 = u32::MAX;
+
+fn resolved(pos: u32) -> Option<usize> {
+    (pos != NONE).then_some(pos as usize)
+}
+
+/// Per entity, one value per item of one of its lists, as one flat list
+/// with offsets (no allocation per entity).
+#[derive(Debug, Default)]
+struct Aligned {
+    /// `starts[i]..starts[i + 1]` is entity `i`'s range in `items`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Aligned {
+    fn with_capacity(entities: usize, items: usize) -> Aligned {
+        let mut starts = Vec::with_capacity(entities + 1);
+        starts.push(0);
+        Aligned {
+            starts,
+            items: Vec::with_capacity(items),
+        }
+    }
+
+    /// Ends the current entity's list.
+    fn close(&mut self) {
+        self.starts.push(pos32(self.items.len()));
+    }
+
+    fn get(&self, i: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        let items = match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        };
+        items.iter().map(|&p| resolved(p))
+    }
 }
 
 /// A string → position map that stores each distinct name once, in one
@@ -243,51 +297,89 @@ fn pos32(i: usize) -> u32 {
 
 impl Index {
     pub fn build(design: &Design) -> Index {
-        let providers = NameMap::build(&design.providers, |p| &p.name.value);
-        let circuits = NameMap::build(&design.circuits, |c| &c.name.value);
-        let ports = NameMap::build(&design.ports, |p| &p.name.value);
-        let vnets = NameMap::build(&design.virtual_networks, |v| &v.name.value);
-        let sites = NameMap::build(&design.sites, |s| &s.name.value);
+        // The five name maps are independent: build them side by side.
+        let ((providers, circuits), (ports, (vnets, sites))) = rayon::join(
+            || {
+                rayon::join(
+                    || NameMap::build(&design.providers, |p| &p.name.value),
+                    || NameMap::build(&design.circuits, |c| &c.name.value),
+                )
+            },
+            || {
+                rayon::join(
+                    || NameMap::build(&design.ports, |p| &p.name.value),
+                    || {
+                        rayon::join(
+                            || NameMap::build(&design.virtual_networks, |v| &v.name.value),
+                            || NameMap::build(&design.sites, |s| &s.name.value),
+                        )
+                    },
+                )
+            },
+        );
+        let find = |map: &NameMap, name: Option<&String>| {
+            name.and_then(|n| map.get(n)).map_or(NONE, pos32)
+        };
         let mut provider_used = vec![false; design.providers.len()];
 
+        let mut site_provider = Vec::with_capacity(design.sites.len());
+        let mut site_circuits = Aligned::with_capacity(design.sites.len(), design.sites.len() * 2);
         let mut circuit_sites = Vec::with_capacity(design.sites.len() * 2);
         for (si, site) in design.sites.iter().enumerate() {
             for c in site.circuit_names() {
-                if let Some(ci) = circuits.get(&c.value) {
-                    circuit_sites.push((pos32(ci), pos32(si)));
+                let ci = find(&circuits, Some(&c.value));
+                site_circuits.items.push(ci);
+                if ci != NONE {
+                    circuit_sites.push((ci, pos32(si)));
                 }
             }
-            if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
-                if let Some(pi) = providers.get(&p.value) {
-                    provider_used[pi] = true;
-                }
+            site_circuits.close();
+            let er = site.expressroute.as_ref();
+            let pi = find(
+                &providers,
+                er.and_then(|e| e.provider.as_ref()).map(|p| &p.value),
+            );
+            if let Some(used) = provider_used.get_mut(pi as usize) {
+                *used = true;
             }
+            site_provider.push(pi);
         }
+        let n = design.circuits.len();
+        let mut circuit_provider = Vec::with_capacity(n);
+        let mut circuit_port = Vec::with_capacity(n);
+        let mut link_vnets = Aligned::with_capacity(n, n);
+        let mut reach_targets = Aligned::with_capacity(n, 0);
         let mut port_circuits = Vec::new();
-        let mut vnet_circuits = Vec::with_capacity(design.circuits.len());
+        let mut vnet_circuits = Vec::with_capacity(n);
         let mut reached_by = Vec::new();
         for (ci, circuit) in design.circuits.iter().enumerate() {
-            if let Some(p) = &circuit.provider {
-                if let Some(pi) = providers.get(&p.value) {
-                    provider_used[pi] = true;
-                }
+            let pi = find(&providers, circuit.provider.as_ref().map(|p| &p.value));
+            if let Some(used) = provider_used.get_mut(pi as usize) {
+                *used = true;
             }
-            if let Some(p) = &circuit.port {
-                if let Some(pi) = ports.get(&p.value) {
-                    port_circuits.push((pos32(pi), pos32(ci)));
-                }
+            circuit_provider.push(pi);
+            let port = find(&ports, circuit.port.as_ref().map(|p| &p.value));
+            if port != NONE {
+                port_circuits.push((port, pos32(ci)));
             }
+            circuit_port.push(port);
             for link in circuit.links() {
-                if let Some(vi) = vnets.get(&link.vnet.value) {
-                    vnet_circuits.push((pos32(vi), pos32(ci)));
+                let vi = find(&vnets, Some(&link.vnet.value));
+                if vi != NONE {
+                    vnet_circuits.push((vi, pos32(ci)));
                 }
+                link_vnets.items.push(vi);
             }
+            link_vnets.close();
             for gr in circuit.global_reach() {
-                if let Some(target) = gr.circuit.as_ref().and_then(|c| circuits.get(&c.value)) {
+                let target = find(&circuits, gr.circuit.as_ref().map(|c| &c.value));
+                if target != NONE {
                     // Every reference counts (no de-duplication), as listed.
-                    reached_by.push((pos32(target), pos32(ci)));
+                    reached_by.push((target, pos32(ci)));
                 }
+                reach_targets.items.push(target);
             }
+            reach_targets.close();
         }
         Index {
             circuit_sites: Groups::build(design.circuits.len(), &circuit_sites),
@@ -295,12 +387,87 @@ impl Index {
             vnet_circuits: Groups::build(design.virtual_networks.len(), &vnet_circuits),
             port_circuits: Groups::build_all(design.ports.len(), &port_circuits),
             provider_used,
+            site_provider,
+            site_circuits,
+            circuit_provider,
+            circuit_port,
+            link_vnets,
+            reach_targets,
             providers,
             circuits,
             ports,
             vnets,
             sites,
         }
+    }
+
+    /// Position of the provider the site at `pos` names under
+    /// `expressroute`, if it is defined.
+    pub fn provider_of_site(&self, pos: usize) -> Option<usize> {
+        self.site_provider.get(pos).and_then(|&p| resolved(p))
+    }
+
+    /// The provider the site at `pos` names under `expressroute`, if it is
+    /// defined.
+    pub fn site_provider<'d>(&self, design: &'d Design, pos: usize) -> Option<&'d Provider> {
+        self.provider_of_site(pos)
+            .and_then(|p| design.providers.get(p))
+    }
+
+    /// Positions of the circuits the site at `pos` lists, aligned with
+    /// [`Site::circuit_names`] (`None` for an undefined name).
+    pub fn circuits_of_site(&self, pos: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.site_circuits.get(pos)
+    }
+
+    /// Position of the provider the circuit at `pos` names, if defined.
+    pub fn provider_of_circuit(&self, pos: usize) -> Option<usize> {
+        self.circuit_provider.get(pos).and_then(|&p| resolved(p))
+    }
+
+    /// Position of the Direct port the circuit at `pos` names, if defined.
+    pub fn port_of_circuit(&self, pos: usize) -> Option<usize> {
+        self.circuit_port.get(pos).and_then(|&p| resolved(p))
+    }
+
+    /// The provider the circuit at `pos` names, if defined.
+    pub fn circuit_provider<'d>(&self, design: &'d Design, pos: usize) -> Option<&'d Provider> {
+        self.provider_of_circuit(pos)
+            .and_then(|p| design.providers.get(p))
+    }
+
+    /// The Direct port the circuit at `pos` names, if defined.
+    pub fn circuit_port<'d>(&self, design: &'d Design, pos: usize) -> Option<&'d Port> {
+        self.port_of_circuit(pos).and_then(|p| design.ports.get(p))
+    }
+
+    /// Positions of the virtual networks the circuit at `pos` links,
+    /// aligned with [`Circuit::links`] (`None` for an undefined name).
+    pub fn vnets_of_links(&self, pos: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.link_vnets.get(pos)
+    }
+
+    /// The links of the circuit at `pos`, each with the virtual network it
+    /// names, if defined.
+    pub fn links_of<'d>(
+        &'d self,
+        design: &'d Design,
+        pos: usize,
+    ) -> impl Iterator<Item = (&'d Link, Option<(usize, &'d VirtualNetwork)>)> + 'd {
+        let links = design.circuits.get(pos).map_or(&[][..], |c| c.links());
+        links
+            .iter()
+            .zip(self.vnets_of_links(pos))
+            .map(move |(link, v)| {
+                let vnet = v.and_then(|v| design.virtual_networks.get(v).map(|vnet| (v, vnet)));
+                (link, vnet)
+            })
+    }
+
+    /// Positions of the circuits the circuit at `pos` reaches, aligned with
+    /// [`Circuit::global_reach`] (`None` for an undefined or missing name).
+    pub fn reach_targets(&self, pos: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.reach_targets.get(pos)
     }
 
     pub fn provider<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Provider> {
@@ -387,6 +554,12 @@ impl Index {
             .map(move |&i| &design.sites[i])
     }
 
+    /// Positions of the sites that list the circuit at `pos`, in design
+    /// order.
+    pub fn site_positions_of_circuit(&self, pos: usize) -> &[usize] {
+        self.circuit_sites.get(pos)
+    }
+
     pub fn circuit_has_sites(&self, pos: usize) -> bool {
         !self.circuit_sites.get(pos).is_empty()
     }
@@ -406,6 +579,17 @@ impl Index {
             .get(pos)
             .iter()
             .map(move |&i| &design.circuits[i])
+    }
+
+    /// Positions of the circuits that link the virtual network at `pos`,
+    /// in design order.
+    pub fn circuit_positions_of_vnet(&self, pos: usize) -> &[usize] {
+        self.vnet_circuits.get(pos)
+    }
+
+    /// Positions of the circuits on the port at `pos`, in design order.
+    pub fn circuit_positions_of_port(&self, pos: usize) -> &[usize] {
+        self.port_circuits.get(pos)
     }
 
     /// Circuits on the port at `pos`, in design order.

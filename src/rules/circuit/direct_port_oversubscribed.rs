@@ -18,11 +18,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (pos, port) in cx.design.ports.iter().enumerate() {
         // A duplicate port is duplicate-name's finding.
-        if !cx
-            .index
-            .port(cx.design, &port.name.value)
-            .is_some_and(|first| std::ptr::eq(first, port))
-        {
+        if !cx.index.is_canonical_port(pos) {
             continue;
         }
         let Some(port_bw) = &port.bandwidth else {
@@ -30,13 +26,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         };
         let circuits: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
             .index
-            .circuits_of_port(cx.design, pos)
-            .filter(|c| {
-                cx.index
-                    .circuit(cx.design, &c.name.value)
-                    .is_some_and(|first| std::ptr::eq(first, *c))
-            })
-            .filter(|c| matches!(delivery(c), Some(Delivery::Direct(_))))
+            .circuit_positions_of_port(pos)
+            .iter()
+            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
+            .filter_map(|&c| cx.design.circuits.get(c))
+            .filter(|c| matches!(delivery(c), Some(Delivery::Direct)))
             .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
             // A size the port cannot take is invalid-bandwidth's finding.
             .filter(|(_, b)| sku::direct_circuit_fits(port_bw.value, b.value))

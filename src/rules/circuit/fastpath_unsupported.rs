@@ -15,15 +15,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
-        for link in circuit.links() {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+        for (link, vnet) in cx.index.links_of(cx.design, pos) {
             let Some(fp) = link.fastpath.as_ref().filter(|f| f.value) else {
                 continue;
             };
             // An undefined vnet is undefined-reference's finding, a vnet
             // without gateway vnet-without-gateway's, Basic
             // gateway-legacy-sku's.
-            let Some(vnet) = cx.index.vnet(cx.design, &link.vnet.value) else {
+            let Some((_, vnet)) = vnet else {
                 continue;
             };
             let Some((gw, gw_sku, facts)) = usable_gateway(vnet) else {

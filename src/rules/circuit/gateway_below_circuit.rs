@@ -49,20 +49,20 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let vname = &vnet.name.value;
         let faster: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
             .index
-            .circuits_of_vnet(cx.design, pos)
-            .filter(|c| {
-                cx.index
-                    .circuit(cx.design, &c.name.value)
-                    .is_some_and(|first| std::ptr::eq(first, *c))
-            })
+            .circuit_positions_of_vnet(pos)
+            .iter()
+            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
+            .filter_map(|&c| cx.design.circuits.get(c).map(|circuit| (c, circuit)))
             // With FastPath the data bypasses the gateway (and where the
             // gateway lacks FastPath, fastpath-unsupported says so).
-            .filter(|c| {
+            .filter(|(_, c)| {
                 !c.links()
                     .iter()
                     .any(|l| l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value))
             })
-            .filter_map(|c| orderable_bandwidth(cx.design, cx.index, c).map(|b| (c, b)))
+            .filter_map(|(c_pos, c)| {
+                orderable_bandwidth(cx.index, cx.design, c_pos).map(|b| (c, b))
+            })
             .filter(|(_, b)| b.value.mbps > facts.mbps)
             .collect();
         let Some(&(first, first_bw)) = faster.iter().max_by_key(|(_, b)| b.value) else {

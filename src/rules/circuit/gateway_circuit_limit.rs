@@ -38,12 +38,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // Duplicate circuits are duplicate-name's finding.
         let circuits: Vec<&Circuit> = cx
             .index
-            .circuits_of_vnet(cx.design, pos)
-            .filter(|c| {
-                cx.index
-                    .circuit(cx.design, &c.name.value)
-                    .is_some_and(|first| std::ptr::eq(first, *c))
-            })
+            .circuit_positions_of_vnet(pos)
+            .iter()
+            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
+            .filter_map(|&c| cx.design.circuits.get(c))
             .collect();
         let label_all = |mut f: Finding, cs: &[&Circuit]| {
             for c in cs {

@@ -24,7 +24,7 @@ fn list(sizes: impl Iterator<Item = Bandwidth>) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(bw) = &circuit.bandwidth else {
             continue;
         };
@@ -61,10 +61,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     .help(help),
                 );
             }
-            Some(Delivery::Direct(port_ref)) => {
+            Some(Delivery::Direct) => {
                 // An unknown port is undefined-reference's finding; a port
                 // with an invalid speed was reported by the loader.
-                let Some(port) = cx.index.port(cx.design, &port_ref.value) else {
+                let Some(port) = cx.index.circuit_port(cx.design, pos) else {
                     continue;
                 };
                 let Some(port_bw) = &port.bandwidth else {

@@ -33,7 +33,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 .label(sku.span, "the Local SKU includes data transfer")
                 .help("set `billing: unlimited`"),
             ),
-            Some(Delivery::Direct(_)) => out.push(
+            Some(Delivery::Direct) => out.push(
                 Finding::at(
                     billing.span,
                     format!("circuit `{name}` uses the Local SKU on an ExpressRoute Direct port and is billed `metered`"),

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         let (Some(sku), Some(value)) = (&circuit.sku, &circuit.peering_location) else {
             continue;
         };
@@ -29,7 +29,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         for (link, vnet, rvalue, region) in
-            super::linked_regions(cx.design, cx.index, cx.catalog, circuit)
+            super::linked_regions(cx.design, cx.index, cx.catalog, pos)
         {
             if loc
                 .local_regions

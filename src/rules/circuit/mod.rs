@@ -21,15 +21,16 @@ use crate::model::{
 
 /// How a circuit is delivered, when that is clear: exactly one of
 /// `provider` and `port` (anything else is `provider-and-port`'s finding).
-pub(crate) enum Delivery<'a> {
+pub(crate) enum Delivery {
     Provider,
-    Direct(&'a Spanned<String>),
+    /// On a Direct port (`port`).
+    Direct,
 }
 
-pub(crate) fn delivery(c: &Circuit) -> Option<Delivery<'_>> {
+pub(crate) fn delivery(c: &Circuit) -> Option<Delivery> {
     match (&c.provider, &c.port) {
         (Some(_), None) if !c.has("port") => Some(Delivery::Provider),
-        (None, Some(p)) if !c.has("provider") => Some(Delivery::Direct(p)),
+        (None, Some(_)) if !c.has("provider") => Some(Delivery::Direct),
         _ => None,
     }
 }
@@ -39,15 +40,16 @@ pub(crate) fn delivery(c: &Circuit) -> Option<Delivery<'_>> {
 /// not used again to size gateways or limits, which would repeat that
 /// finding.
 pub(crate) fn orderable_bandwidth<'d>(
+    index: &Index,
     design: &'d Design,
-    index: &'d Index,
-    c: &'d Circuit,
+    pos: usize,
 ) -> Option<&'d Spanned<Bandwidth>> {
+    let c = design.circuits.get(pos)?;
     let bw = c.bandwidth.as_ref()?;
     let ok = match delivery(c) {
         Some(Delivery::Provider) => sku::PROVIDER_BANDWIDTHS_MBPS.contains(&bw.value.mbps),
-        Some(Delivery::Direct(port)) => index
-            .port(design, &port.value)
+        Some(Delivery::Direct) => index
+            .circuit_port(design, pos)
             .and_then(|p| p.bandwidth.as_ref())
             .is_none_or(|port_bw| {
                 sku::direct_circuit_sizes_gbps(port_bw.value.mbps / 1_000).is_empty()
@@ -77,10 +79,10 @@ pub(crate) fn linked_regions<'d>(
     design: &'d Design,
     index: &'d Index,
     catalog: &'d Catalog,
-    circuit: &'d Circuit,
+    pos: usize,
 ) -> impl Iterator<Item = LinkedRegion<'d>> + 'd {
-    circuit.links().iter().filter_map(move |link| {
-        let vnet = index.vnet(design, &link.vnet.value)?;
+    index.links_of(design, pos).filter_map(move |(link, vnet)| {
+        let (_, vnet) = vnet?;
         let written = vnet.region.as_ref()?;
         let region = catalog.region(&written.value)?;
         Some((link, vnet, written, region))

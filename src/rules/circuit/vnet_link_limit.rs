@@ -28,8 +28,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
-        let bw = orderable_bandwidth(cx.design, cx.index, circuit);
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+        let bw = orderable_bandwidth(cx.index, cx.design, pos);
         let (Some(links), Some(s), Some(bw)) = (&circuit.links, &circuit.sku, bw) else {
             continue;
         };

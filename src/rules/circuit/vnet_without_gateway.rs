@@ -13,11 +13,11 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
-        for link in circuit.links() {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+        for (link, vnet) in cx.index.links_of(cx.design, pos) {
             // An undefined vnet is undefined-reference's finding; a gateway
             // written wrong (or under a misspelled key) was already reported.
-            let Some(vnet) = cx.index.vnet(cx.design, &link.vnet.value) else {
+            let Some((_, vnet)) = vnet else {
                 continue;
             };
             if vnet.gateway.is_some() || vnet.has("gateway") {

@@ -14,9 +14,8 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for port in &cx.design.ports {
-        let first = cx.index.port(cx.design, &port.name.value);
-        if !first.is_some_and(|p| std::ptr::eq(p, port)) {
+    for (pos, port) in cx.design.ports.iter().enumerate() {
+        if !cx.index.is_canonical_port(pos) {
             continue;
         }
         let Some(value) = &port.peering_location else {

@@ -16,16 +16,16 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         // A circuit with both provider and port is provider-and-port's.
         if circuit.port.is_some() {
             continue;
         }
-        let (Some(pname), Some(value)) = (&circuit.provider, &circuit.peering_location) else {
+        let (Some(_), Some(value)) = (&circuit.provider, &circuit.peering_location) else {
             continue;
         };
         // Undefined: undefined-reference; unknown location: unknown-peering-location.
-        let Some(provider) = cx.index.provider(cx.design, &pname.value) else {
+        let Some(provider) = cx.index.circuit_provider(cx.design, pos) else {
             continue;
         };
         let Some(loc) = cx.catalog.location(&value.value) else {

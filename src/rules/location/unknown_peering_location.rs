@@ -25,9 +25,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    for port in &cx.design.ports {
-        let first = cx.index.port(cx.design, &port.name.value);
-        if !first.is_some_and(|p| std::ptr::eq(p, port)) {
+    for (pos, port) in cx.design.ports.iter().enumerate() {
+        if !cx.index.is_canonical_port(pos) {
             continue;
         }
         if let Some(loc) = &port.peering_location {

@@ -14,9 +14,8 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for vnet in &cx.design.virtual_networks {
-        let first = cx.index.vnet(cx.design, &vnet.name.value);
-        if !first.is_some_and(|v| std::ptr::eq(v, vnet)) {
+    for (pos, vnet) in cx.design.virtual_networks.iter().enumerate() {
+        if !cx.index.is_canonical_vnet(pos) {
             continue;
         }
         let Some(region) = &vnet.region else { continue };

@@ -15,15 +15,19 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in &cx.design.sites {
+    for (site_pos, site) in cx.design.sites.iter().enumerate() {
         let Some(er) = &site.expressroute else {
             continue;
         };
         let Some(model) = &er.model else { continue };
         let site_name = &site.name.value;
-        for entry in site.circuit_names() {
-            let Some(circuit) = cx.index.circuit(cx.design, &entry.value) else {
+        let listed = site.circuit_names().iter();
+        for (entry, circuit_pos) in listed.zip(cx.index.circuits_of_site(site_pos)) {
+            let Some(circuit_pos) = circuit_pos else {
                 continue; // undefined-reference
+            };
+            let Some(circuit) = cx.design.circuits.get(circuit_pos) else {
+                continue;
             };
             let cname = &circuit.name.value;
             // Neither or both set: provider-and-port's finding.
@@ -66,11 +70,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 continue;
             }
             // An undefined provider on either side is undefined-reference's finding.
-            if cx.index.provider(cx.design, &site_provider.value).is_none()
-                || cx
-                    .index
-                    .provider(cx.design, &circuit_provider.value)
-                    .is_none()
+            if cx.index.provider_of_site(site_pos).is_none()
+                || cx.index.provider_of_circuit(circuit_pos).is_none()
             {
                 continue;
             }

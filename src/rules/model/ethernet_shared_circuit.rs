@@ -17,6 +17,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let ethernet: Vec<&Site> = super::sites_on_circuit(cx, pos)
             .into_iter()
             .filter(|s| s.model() == Some(Model::Ethernet))
+            .map(|s| s.site)
             .collect();
         if ethernet.len() < 2 {
             continue;

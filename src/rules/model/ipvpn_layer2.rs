@@ -13,19 +13,18 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in &cx.design.sites {
+    for (site_pos, site) in cx.design.sites.iter().enumerate() {
         let Some(er) = &site.expressroute else {
             continue;
         };
-        let (Some(model), Some(layer), Some(provider)) = (&er.model, &er.layer, &er.provider)
-        else {
+        let (Some(model), Some(layer)) = (&er.model, &er.layer) else {
             continue;
         };
         if model.value != Model::Ipvpn || layer.value != Layer::L2 {
             continue;
         }
         // An undefined provider is undefined-reference's finding.
-        let Some(p) = cx.index.provider(cx.design, &provider.value) else {
+        let Some(p) = cx.index.site_provider(cx.design, site_pos) else {
             continue;
         };
         let mut f = Finding::at(

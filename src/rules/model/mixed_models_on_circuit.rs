@@ -41,6 +41,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             // A model or layer the provider does not offer (and IPVPN +
             // Layer 2) is reported already: its fix may settle this too.
             .filter(|s| super::connectivity_offered(cx, s))
+            .map(|s| s.site)
             .collect();
         let Some(first) = sites.first() else { continue };
         let key = |s: &Site| {

@@ -11,29 +11,48 @@ pub mod model_not_offered;
 
 use crate::rules::prelude::*;
 
+/// A site and its position in the design (which the index's resolved
+/// references are keyed by); reads as the site.
+#[derive(Clone, Copy)]
+pub(crate) struct SiteRef<'d> {
+    pub pos: usize,
+    pub site: &'d Site,
+}
+
+impl std::ops::Deref for SiteRef<'_> {
+    type Target = Site;
+    fn deref(&self) -> &Site {
+        self.site
+    }
+}
+
 /// The sites that use the circuit at `pos` and count for rules that judge
 /// the circuit by its sites: the first site of each name (a later one is a
 /// duplicate), and only sites that may use this circuit at all (a site
 /// listing another provider's circuit, or a Direct circuit without
 /// `model: direct`, is `circuit-provider-mismatch`'s finding; counting it
 /// here would report the same mistake twice).
-pub(crate) fn sites_on_circuit<'d>(cx: &RuleContext<'d>, pos: usize) -> Vec<&'d Site> {
+pub(crate) fn sites_on_circuit<'d>(cx: &RuleContext<'d>, pos: usize) -> Vec<SiteRef<'d>> {
     let Some(circuit) = cx.design.circuits.get(pos) else {
         return Vec::new();
     };
     cx.index
-        .sites_of_circuit(cx.design, pos)
-        .filter(|s| {
-            cx.index
-                .site(cx.design, &s.name.value)
-                .is_some_and(|first| first.span == s.span)
-        })
-        .filter(|s| site_fits_circuit(cx, s, circuit))
+        .site_positions_of_circuit(pos)
+        .iter()
+        .filter(|&&s| cx.index.is_canonical_site(s))
+        .filter_map(|&s| cx.design.sites.get(s).map(|site| SiteRef { pos: s, site }))
+        .filter(|s| site_fits_circuit(cx, s, pos, circuit))
         .collect()
 }
 
-/// False when `circuit-provider-mismatch` reports `site` listing `circuit`.
-pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Circuit) -> bool {
+/// False when `circuit-provider-mismatch` reports `site` listing the
+/// circuit at `circuit_pos`.
+pub(crate) fn site_fits_circuit(
+    cx: &RuleContext<'_>,
+    site: &SiteRef<'_>,
+    circuit_pos: usize,
+    circuit: &Circuit,
+) -> bool {
     let Some(er) = &site.expressroute else {
         return true;
     };
@@ -50,11 +69,8 @@ pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Cir
                 return true;
             };
             site_provider.value == circuit_provider.value
-                || cx.index.provider(cx.design, &site_provider.value).is_none()
-                || cx
-                    .index
-                    .provider(cx.design, &circuit_provider.value)
-                    .is_none()
+                || cx.index.provider_of_site(site.pos).is_none()
+                || cx.index.provider_of_circuit(circuit_pos).is_none()
         }
     }
 }
@@ -65,17 +81,17 @@ pub(crate) fn site_fits_circuit(cx: &RuleContext<'_>, site: &Site, circuit: &Cir
 /// `model-not-offered`, `layer-not-offered` and `ipvpn-layer2` report those,
 /// so rules that judge a circuit by its sites' model or layer leave such a
 /// site out instead of repeating the finding.
-pub(crate) fn connectivity_offered(cx: &RuleContext<'_>, site: &Site) -> bool {
-    let (Some(model), Some(er)) = (site.model(), &site.expressroute) else {
+pub(crate) fn connectivity_offered(cx: &RuleContext<'_>, site: &SiteRef<'_>) -> bool {
+    let Some(model) = site.model() else {
         return true;
     };
     if model == Model::Direct {
         return true;
     }
-    let provider = er
-        .provider
-        .as_ref()
-        .and_then(|p| cx.index.provider(cx.design, &p.value));
+    let provider = cx
+        .index
+        .provider_of_site(site.pos)
+        .and_then(|p| cx.design.providers.get(p));
     let ipvpn_l2 = model == Model::Ipvpn && site.layer() == Some(Layer::L2);
     let Some(p) = provider.filter(|p| p.offers.is_some()) else {
         // Offers unknown: nothing to compare, but IPVPN + Layer 2 is still

@@ -13,17 +13,17 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in &cx.design.sites {
+    for (site_pos, site) in cx.design.sites.iter().enumerate() {
         let Some(er) = &site.expressroute else {
             continue;
         };
-        let (Some(model), Some(provider)) = (&er.model, &er.provider) else {
+        let Some(model) = &er.model else {
             continue;
         };
         if model.value == Model::Direct {
             continue;
         }
-        let Some(p) = cx.index.provider(cx.design, &provider.value) else {
+        let Some(p) = cx.index.site_provider(cx.design, site_pos) else {
             continue;
         };
         let Some(offers) = &p.offers else { continue };

@@ -63,21 +63,16 @@ fn dot1q_ports(cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let Some(encap) = &port.encapsulation else {
             continue;
         };
-        if encap.value != Encapsulation::Dot1q
-            || !ix
-                .port(d, &port.name.value)
-                .is_some_and(|first| std::ptr::eq(first, port))
-        {
+        if encap.value != Encapsulation::Dot1q || !ix.is_canonical_port(pos) {
             continue;
         }
         let mut vlans: Vec<(&Spanned<i64>, PeeringKind, &str)> = ix
-            .circuits_of_port(d, pos)
-            .filter(|c| {
-                ix.circuit(d, &c.name.value)
-                    .is_some_and(|first| std::ptr::eq(first, *c))
-                    // Both provider and port: provider-and-port's finding.
-                    && c.provider.is_none()
-            })
+            .circuit_positions_of_port(pos)
+            .iter()
+            .filter(|&&c| ix.is_canonical_circuit(d, c))
+            .filter_map(|&c| d.circuits.get(c))
+            // Both provider and port: provider-and-port's finding.
+            .filter(|c| c.provider.is_none())
             .flat_map(|c| {
                 [&c.peerings.private, &c.peerings.microsoft]
                     .into_iter()

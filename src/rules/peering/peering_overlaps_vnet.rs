@@ -15,15 +15,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(private) = &circuit.peerings.private else {
             continue;
         };
         // The linked vnets, once each (an undefined one is undefined-reference's).
         let mut vnets: Vec<&VirtualNetwork> = Vec::new();
         let mut seen = HashSet::new();
-        for link in circuit.links() {
-            if let Some(v) = cx.index.vnet(cx.design, &link.vnet.value) {
+        for (_, vnet) in cx.index.links_of(cx.design, pos) {
+            if let Some((_, v)) = vnet {
                 if seen.insert(v.name.span) {
                     vnets.push(v);
                 }

@@ -15,19 +15,19 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    'sites: for site in canonical_sites(cx.design, cx.index) {
+    'sites: for (pos, site) in canonical_sites(cx.design, cx.index) {
         let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
             continue;
         };
-        let names = distinct_circuits(site);
+        let names = distinct_circuits(cx.index, pos, site);
         if names.len() < 2 {
             continue; // single-circuit-site's concern
         }
         // Every circuit must be known and located; an undefined circuit is
         // undefined-reference's finding and may be the one elsewhere.
         let mut located: Vec<(&Circuit, &Spanned<String>)> = Vec::new();
-        for n in &names {
-            let Some(c) = cx.index.circuit(cx.design, &n.value) else {
+        for (_, resolved) in &names {
+            let Some(c) = resolved.and_then(|c| cx.design.circuits.get(c)) else {
                 continue 'sites;
             };
             let Some(loc) = &c.peering_location else {

@@ -11,20 +11,24 @@ use crate::model::{Design, Index, Site, SiteKind, Spanned};
 pub(crate) fn canonical_sites<'d>(
     design: &'d Design,
     index: &'d Index,
-) -> impl Iterator<Item = &'d Site> + 'd {
-    design.sites.iter().filter(move |s| {
-        index
-            .site(design, &s.name.value)
-            .is_some_and(|first| std::ptr::eq(first, *s))
-    })
+) -> impl Iterator<Item = (usize, &'d Site)> + 'd {
+    design
+        .sites
+        .iter()
+        .enumerate()
+        .filter(move |(pos, _)| index.is_canonical_site(*pos))
 }
 
 /// The site's circuit names, each once, in the order written.
-pub(crate) fn distinct_circuits(site: &Site) -> Vec<&Spanned<String>> {
-    let mut out: Vec<&Spanned<String>> = Vec::new();
-    for c in site.circuit_names() {
-        if !out.iter().any(|o| o.value == c.value) {
-            out.push(c);
+pub(crate) fn distinct_circuits<'d>(
+    index: &Index,
+    pos: usize,
+    site: &'d Site,
+) -> Vec<(&'d Spanned<String>, Option<usize>)> {
+    let mut out: Vec<(&Spanned<String>, Option<usize>)> = Vec::new();
+    for (c, resolved) in site.circuit_names().iter().zip(index.circuits_of_site(pos)) {
+        if !out.iter().any(|(o, _)| o.value == c.value) {
+            out.push((c, resolved));
         }
     }
     out

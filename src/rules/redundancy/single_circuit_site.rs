@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in canonical_sites(cx.design, cx.index) {
+    for (pos, site) in canonical_sites(cx.design, cx.index) {
         let Some(kind) = &site.kind else { continue };
         if !matches!(kind.value, SiteKind::Datacenter | SiteKind::Colocation) {
             continue;
@@ -22,8 +22,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
             continue;
         };
-        let circuits = distinct_circuits(site);
-        let [only] = circuits.as_slice() else {
+        let circuits = distinct_circuits(cx.index, pos, site);
+        let [(only, _)] = circuits.as_slice() else {
             continue;
         };
         out.push(

@@ -27,27 +27,35 @@ pub(crate) enum Referenced {
 /// meant is then not also reported as unused.
 pub(crate) fn probably_meant<'d>(cx: &RuleContext<'d>, kind: Referenced) -> HashSet<&'d str> {
     let (d, ix) = (cx.design, cx.index);
+    // The references that name nothing (the index resolved them all).
     let mut refs: Vec<&Spanned<String>> = Vec::new();
     match kind {
         Referenced::Provider => {
-            refs.extend(
-                d.sites
-                    .iter()
-                    .filter_map(|s| s.expressroute.as_ref()?.provider.as_ref()),
-            );
-            refs.extend(d.circuits.iter().filter_map(|c| c.provider.as_ref()));
+            refs.extend(d.sites.iter().enumerate().filter_map(|(pos, s)| {
+                let p = s.expressroute.as_ref()?.provider.as_ref()?;
+                ix.provider_of_site(pos).is_none().then_some(p)
+            }));
+            refs.extend(d.circuits.iter().enumerate().filter_map(|(pos, c)| {
+                let p = c.provider.as_ref()?;
+                ix.provider_of_circuit(pos).is_none().then_some(p)
+            }));
         }
-        Referenced::Circuit => refs.extend(d.sites.iter().flat_map(|s| s.circuit_names())),
-        Referenced::Port => refs.extend(d.circuits.iter().filter_map(|c| c.port.as_ref())),
+        Referenced::Circuit => {
+            for (pos, s) in d.sites.iter().enumerate() {
+                let listed = s.circuit_names().iter().zip(ix.circuits_of_site(pos));
+                refs.extend(listed.filter(|(_, c)| c.is_none()).map(|(n, _)| n));
+            }
+        }
+        Referenced::Port => {
+            refs.extend(d.circuits.iter().enumerate().filter_map(|(pos, c)| {
+                let p = c.port.as_ref()?;
+                ix.port_of_circuit(pos).is_none().then_some(p)
+            }));
+        }
     }
-    let defined = |n: &str| match kind {
-        Referenced::Provider => ix.provider(d, n).is_some(),
-        Referenced::Circuit => ix.circuit(d, n).is_some(),
-        Referenced::Port => ix.port(d, n).is_some(),
-    };
     let mut meant = HashSet::new();
     for r in refs {
-        if defined(&r.value) || d.unparsed.may_mention(&r.value) {
+        if d.unparsed.may_mention(&r.value) {
             continue;
         }
         // The index's suggestions stay fast with many names and many typos.

@@ -64,33 +64,33 @@ fn report(
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
-    for site in &d.sites {
+    for (pos, site) in d.sites.iter().enumerate() {
         let from = || format!("site `{}`", site.name.value);
         if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
-            if ix.provider(d, &p.value).is_none() {
+            if ix.provider_of_site(pos).is_none() {
                 report(cx, &mut out, NameKind::Provider, p, from);
             }
         }
-        for c in site.circuit_names() {
-            if ix.circuit(d, &c.value).is_none() {
+        for (c, resolved) in site.circuit_names().iter().zip(ix.circuits_of_site(pos)) {
+            if resolved.is_none() {
                 report(cx, &mut out, NameKind::Circuit, c, from);
             }
         }
     }
-    for circuit in &d.circuits {
+    for (pos, circuit) in d.circuits.iter().enumerate() {
         let from = || format!("circuit `{}`", circuit.name.value);
         if let Some(p) = &circuit.provider {
-            if ix.provider(d, &p.value).is_none() {
+            if ix.provider_of_circuit(pos).is_none() {
                 report(cx, &mut out, NameKind::Provider, p, from);
             }
         }
         if let Some(p) = &circuit.port {
-            if ix.port(d, &p.value).is_none() {
+            if ix.port_of_circuit(pos).is_none() {
                 report(cx, &mut out, NameKind::Port, p, from);
             }
         }
-        for link in circuit.links() {
-            if ix.vnet(d, &link.vnet.value).is_none() {
+        for (link, vnet) in ix.links_of(d, pos) {
+            if vnet.is_none() {
                 report(cx, &mut out, NameKind::Vnet, &link.vnet, from);
             }
         }

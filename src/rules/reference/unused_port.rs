@@ -15,7 +15,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let meant = super::probably_meant(cx, super::Referenced::Port);
     for (pos, p) in cx.design.ports.iter().enumerate() {
-        if cx.index.port(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
+        if !cx.index.is_canonical_port(pos)
             || cx.index.port_has_circuits(pos)
             // A name written in a file that could not be parsed may be used there.
             || cx.design.unparsed.may_mention(&p.name.value)

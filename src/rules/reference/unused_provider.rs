@@ -16,7 +16,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let meant = super::probably_meant(cx, super::Referenced::Provider);
     for (pos, p) in cx.design.providers.iter().enumerate() {
         // Only the first definition of a name is indexed; later ones are duplicates.
-        if cx.index.provider(cx.design, &p.name.value).map(|x| x.span) != Some(p.span)
+        if !cx.index.is_canonical_provider(pos)
             || cx.index.provider_is_used(pos)
             // A name written in a file that could not be parsed may be used there.
             || cx.design.unparsed.may_mention(&p.name.value)

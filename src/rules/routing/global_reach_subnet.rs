@@ -92,9 +92,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         let name = &circuit.name.value;
-        for gr in circuit.global_reach() {
+        for (gr, target) in circuit.global_reach().iter().zip(ix.reach_targets(pos)) {
             if let Some(peer) = &gr.circuit {
-                if ix.circuit(d, &peer.value).is_none() {
+                if target.is_none() {
                     let close = ix.similar_circuit_names(&peer.value, 3);
                     let help = match suggest::did_you_mean(&close) {
                         Some(dym) => format!("{dym} otherwise define circuit `{}`", peer.value),

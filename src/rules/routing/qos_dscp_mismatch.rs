@@ -14,12 +14,9 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in &cx.design.sites {
+    for (pos, site) in cx.design.sites.iter().enumerate() {
         // A second site of one name is duplicate-name's finding.
-        let canonical = cx
-            .index
-            .site(cx.design, &site.name.value)
-            .is_some_and(|s| s.name.span == site.name.span);
+        let canonical = cx.index.is_canonical_site(pos);
         let Some(qos) = site.qos.as_ref().filter(|_| canonical) else {
             continue;
         };

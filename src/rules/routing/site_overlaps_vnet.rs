@@ -46,8 +46,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         circuits_seen.clear();
-        for name in site.circuit_names() {
-            let Some(c) = ix.circuit_pos(&name.value) else {
+        for c in ix.circuits_of_site(s) {
+            let Some(c) = c else {
                 continue;
             };
             if circuits_seen.contains(&c) {
@@ -80,8 +80,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // The ranges of the vnets this circuit links, each vnet once.
         seen_vnets.clear();
         let mut ranges: Vec<(&Spanned<IpNet>, usize)> = Vec::new();
-        for link in d.circuits[c].links() {
-            let Some(v) = ix.vnet_pos(&link.vnet.value) else {
+        for (_, vnet) in ix.links_of(d, c) {
+            let Some((v, _)) = vnet else {
                 continue;
             };
             if seen_vnets.contains(&v) {
