@@ -635,7 +635,7 @@ fn apply(c: &mut Catalog, s: Sections, errors: &mut Errors<'_>) {
 
 /// Adds lookup keys for an entry at position `i` (names and aliases of
 /// earlier entries win); the full [`Catalog::reindex`] runs at the end.
-fn remember(map: &mut HashMap<String, usize>, name: &str, aliases: &[String], i: usize) {
+fn remember(map: &mut super::NameIndex, name: &str, aliases: &[String], i: usize) {
     for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
         if !n.is_empty() {
             map.entry(key(n)).or_insert(i);

@@ -52,7 +52,7 @@ pub fn key(s: &str) -> String {
 /// `index.get(&key(name))` without allocating for the common case (an
 /// ASCII name of up to 64 characters): rules look locations, regions and
 /// providers up once per circuit.
-fn lookup(index: &HashMap<String, usize>, name: &str) -> Option<usize> {
+fn lookup(index: &NameIndex, name: &str) -> Option<usize> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     for b in name.bytes() {
@@ -192,6 +192,11 @@ pub struct ProviderInfo {
 }
 
 /// The facts a design is checked against.
+/// Folded name → entry position. Rules look names up once per circuit or
+/// virtual network: a fast hash matters on large designs, and the keys are
+/// the catalog's own (no untrusted input chooses them).
+type NameIndex = HashMap<String, usize, foldhash::fast::FixedState>;
+
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     pub locations: Vec<PeeringLocation>,
@@ -201,9 +206,9 @@ pub struct Catalog {
     pub overlays: Vec<String>,
     /// The same files, canonical, so design discovery can leave them out.
     overlay_paths: Vec<std::path::PathBuf>,
-    location_index: HashMap<String, usize>,
-    region_index: HashMap<String, usize>,
-    provider_index: HashMap<String, usize>,
+    location_index: NameIndex,
+    region_index: NameIndex,
+    provider_index: NameIndex,
     /// Provider position → positions of the locations where it is present
     /// (its own list, plus every location that lists it).
     presence: Vec<BTreeSet<usize>>,
@@ -408,8 +413,8 @@ impl Catalog {
     pub fn reindex(&mut self) {
         fn build<'a>(
             entries: impl Iterator<Item = (&'a String, &'a Vec<String>)> + Clone,
-        ) -> HashMap<String, usize> {
-            let mut map = HashMap::new();
+        ) -> NameIndex {
+            let mut map = NameIndex::default();
             for (i, (name, _)) in entries.clone().enumerate() {
                 map.entry(key(name)).or_insert(i);
             }

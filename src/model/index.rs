@@ -2,7 +2,7 @@
 //! Rules read these instead of searching lists, which keeps every
 //! cross-entity check linear.
 
-use super::{Circuit, Design, Link, Port, Provider, Site, VirtualNetwork};
+use super::{Circuit, Design, Link, Port, Provider, Site, Spanned, VirtualNetwork};
 use crate::suggest::{self, NearNames};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -51,6 +51,61 @@ pub struct Index {
     /// Per circuit, aligned with [`Circuit::global_reach`] ([`NONE`] also
     /// for a connection without `circuit`).
     reach_targets: Aligned,
+    /// The references that name nothing, in design order (Global Reach
+    /// peers are not listed: `global-reach-subnet` owns those).
+    unresolved: Vec<Reference>,
+}
+
+/// Where a name refers to another entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// A site's `expressroute.provider`.
+    SiteProvider { site: usize },
+    /// Item `item` of a site's `expressroute.circuits`.
+    SiteCircuit { site: usize, item: usize },
+    /// A circuit's `provider`.
+    CircuitProvider { circuit: usize },
+    /// A circuit's `port`.
+    CircuitPort { circuit: usize },
+    /// Link `item` of a circuit's `links`.
+    LinkVnet { circuit: usize, item: usize },
+}
+
+impl Reference {
+    /// The kind of entity the reference names.
+    pub fn kind(self) -> NameKind {
+        match self {
+            Reference::SiteProvider { .. } | Reference::CircuitProvider { .. } => {
+                NameKind::Provider
+            }
+            Reference::SiteCircuit { .. } => NameKind::Circuit,
+            Reference::CircuitPort { .. } => NameKind::Port,
+            Reference::LinkVnet { .. } => NameKind::Vnet,
+        }
+    }
+
+    /// The name as written.
+    pub fn name(self, design: &Design) -> Option<&Spanned<String>> {
+        match self {
+            Reference::SiteProvider { site } => design
+                .sites
+                .get(site)?
+                .expressroute
+                .as_ref()?
+                .provider
+                .as_ref(),
+            Reference::SiteCircuit { site, item } => {
+                design.sites.get(site)?.circuit_names().get(item)
+            }
+            Reference::CircuitProvider { circuit } => {
+                design.circuits.get(circuit)?.provider.as_ref()
+            }
+            Reference::CircuitPort { circuit } => design.circuits.get(circuit)?.port.as_ref(),
+            Reference::LinkVnet { circuit, item } => {
+                Some(&design.circuits.get(circuit)?.links().get(item)?.vnet)
+            }
+        }
+    }
 }
 
 /// An unresolved reference.
@@ -325,24 +380,26 @@ impl Index {
         let mut site_provider = Vec::with_capacity(design.sites.len());
         let mut site_circuits = Aligned::with_capacity(design.sites.len(), design.sites.len() * 2);
         let mut circuit_sites = Vec::with_capacity(design.sites.len() * 2);
+        let mut unresolved = Vec::new();
         for (si, site) in design.sites.iter().enumerate() {
-            for c in site.circuit_names() {
+            let named = site.expressroute.as_ref().and_then(|e| e.provider.as_ref());
+            let pi = find(&providers, named.map(|p| &p.value));
+            if let Some(used) = provider_used.get_mut(pi as usize) {
+                *used = true;
+            } else if named.is_some() {
+                unresolved.push(Reference::SiteProvider { site: si });
+            }
+            site_provider.push(pi);
+            for (item, c) in site.circuit_names().iter().enumerate() {
                 let ci = find(&circuits, Some(&c.value));
                 site_circuits.items.push(ci);
                 if ci != NONE {
                     circuit_sites.push((ci, pos32(si)));
+                } else {
+                    unresolved.push(Reference::SiteCircuit { site: si, item });
                 }
             }
             site_circuits.close();
-            let er = site.expressroute.as_ref();
-            let pi = find(
-                &providers,
-                er.and_then(|e| e.provider.as_ref()).map(|p| &p.value),
-            );
-            if let Some(used) = provider_used.get_mut(pi as usize) {
-                *used = true;
-            }
-            site_provider.push(pi);
         }
         let n = design.circuits.len();
         let mut circuit_provider = Vec::with_capacity(n);
@@ -356,17 +413,23 @@ impl Index {
             let pi = find(&providers, circuit.provider.as_ref().map(|p| &p.value));
             if let Some(used) = provider_used.get_mut(pi as usize) {
                 *used = true;
+            } else if circuit.provider.is_some() {
+                unresolved.push(Reference::CircuitProvider { circuit: ci });
             }
             circuit_provider.push(pi);
             let port = find(&ports, circuit.port.as_ref().map(|p| &p.value));
             if port != NONE {
                 port_circuits.push((port, pos32(ci)));
+            } else if circuit.port.is_some() {
+                unresolved.push(Reference::CircuitPort { circuit: ci });
             }
             circuit_port.push(port);
-            for link in circuit.links() {
+            for (item, link) in circuit.links().iter().enumerate() {
                 let vi = find(&vnets, Some(&link.vnet.value));
                 if vi != NONE {
                     vnet_circuits.push((vi, pos32(ci)));
+                } else {
+                    unresolved.push(Reference::LinkVnet { circuit: ci, item });
                 }
                 link_vnets.items.push(vi);
             }
@@ -387,6 +450,7 @@ impl Index {
             vnet_circuits: Groups::build(design.virtual_networks.len(), &vnet_circuits),
             port_circuits: Groups::build_all(design.ports.len(), &port_circuits),
             provider_used,
+            unresolved,
             site_provider,
             site_circuits,
             circuit_provider,
@@ -399,6 +463,13 @@ impl Index {
             vnets,
             sites,
         }
+    }
+
+    /// The references that name no entity, in design order: sites'
+    /// providers and circuits, circuits' providers and ports, links'
+    /// virtual networks.
+    pub fn unresolved(&self) -> &[Reference] {
+        &self.unresolved
     }
 
     /// Position of the provider the site at `pos` names under

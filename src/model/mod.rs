@@ -11,7 +11,7 @@ pub mod lower;
 pub mod net;
 pub mod schema;
 
-pub use index::{Index, NameKind};
+pub use index::{Index, NameKind, Reference};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;

@@ -19,6 +19,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
             continue;
         };
+        if list.value.len() < 2 {
+            continue; // single-circuit-site's concern (checked first: most sites)
+        }
         let names = distinct_circuits(cx.index, pos, site);
         if names.len() < 2 {
             continue; // single-circuit-site's concern

@@ -28,31 +28,16 @@ pub(crate) enum Referenced {
 pub(crate) fn probably_meant<'d>(cx: &RuleContext<'d>, kind: Referenced) -> HashSet<&'d str> {
     let (d, ix) = (cx.design, cx.index);
     // The references that name nothing (the index resolved them all).
-    let mut refs: Vec<&Spanned<String>> = Vec::new();
-    match kind {
-        Referenced::Provider => {
-            refs.extend(d.sites.iter().enumerate().filter_map(|(pos, s)| {
-                let p = s.expressroute.as_ref()?.provider.as_ref()?;
-                ix.provider_of_site(pos).is_none().then_some(p)
-            }));
-            refs.extend(d.circuits.iter().enumerate().filter_map(|(pos, c)| {
-                let p = c.provider.as_ref()?;
-                ix.provider_of_circuit(pos).is_none().then_some(p)
-            }));
-        }
-        Referenced::Circuit => {
-            for (pos, s) in d.sites.iter().enumerate() {
-                let listed = s.circuit_names().iter().zip(ix.circuits_of_site(pos));
-                refs.extend(listed.filter(|(_, c)| c.is_none()).map(|(n, _)| n));
-            }
-        }
-        Referenced::Port => {
-            refs.extend(d.circuits.iter().enumerate().filter_map(|(pos, c)| {
-                let p = c.port.as_ref()?;
-                ix.port_of_circuit(pos).is_none().then_some(p)
-            }));
-        }
-    }
+    let wanted = match kind {
+        Referenced::Provider => NameKind::Provider,
+        Referenced::Circuit => NameKind::Circuit,
+        Referenced::Port => NameKind::Port,
+    };
+    let refs = ix
+        .unresolved()
+        .iter()
+        .filter(|r| r.kind() == wanted)
+        .filter_map(|r| r.name(d));
     let mut meant = HashSet::new();
     for r in refs {
         if d.unparsed.may_mention(&r.value) {

@@ -1,5 +1,5 @@
 //! A provider, circuit, port or virtual network name that nothing defines.
-use crate::model::NameKind;
+use crate::model::{NameKind, Reference};
 use crate::rules::prelude::*;
 use crate::suggest;
 
@@ -64,37 +64,27 @@ fn report(
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let (d, ix) = (cx.design, cx.index);
     let mut out = Vec::new();
-    for (pos, site) in d.sites.iter().enumerate() {
-        let from = || format!("site `{}`", site.name.value);
-        if let Some(p) = site.expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
-            if ix.provider_of_site(pos).is_none() {
-                report(cx, &mut out, NameKind::Provider, p, from);
-            }
-        }
-        for (c, resolved) in site.circuit_names().iter().zip(ix.circuits_of_site(pos)) {
-            if resolved.is_none() {
-                report(cx, &mut out, NameKind::Circuit, c, from);
-            }
-        }
-    }
-    for (pos, circuit) in d.circuits.iter().enumerate() {
-        let from = || format!("circuit `{}`", circuit.name.value);
-        if let Some(p) = &circuit.provider {
-            if ix.provider_of_circuit(pos).is_none() {
-                report(cx, &mut out, NameKind::Provider, p, from);
-            }
-        }
-        if let Some(p) = &circuit.port {
-            if ix.port_of_circuit(pos).is_none() {
-                report(cx, &mut out, NameKind::Port, p, from);
-            }
-        }
-        for (link, vnet) in ix.links_of(d, pos) {
-            if vnet.is_none() {
-                report(cx, &mut out, NameKind::Vnet, &link.vnet, from);
-            }
-        }
-        // A Global Reach peer that does not exist is global-reach-subnet's finding.
+    // The index resolved every reference; only the dangling ones are left.
+    // (A Global Reach peer that does not exist is global-reach-subnet's
+    // finding: the index does not list those.)
+    for &reference in ix.unresolved() {
+        let Some(name) = reference.name(d) else {
+            continue;
+        };
+        let owner = match reference {
+            Reference::SiteProvider { site } | Reference::SiteCircuit { site, .. } => d
+                .sites
+                .get(site)
+                .map(|s| format!("site `{}`", s.name.value)),
+            Reference::CircuitProvider { circuit }
+            | Reference::CircuitPort { circuit }
+            | Reference::LinkVnet { circuit, .. } => d
+                .circuits
+                .get(circuit)
+                .map(|c| format!("circuit `{}`", c.name.value)),
+        };
+        let Some(owner) = owner else { continue };
+        report(cx, &mut out, reference.kind(), name, || owner.clone());
     }
     out
 }
