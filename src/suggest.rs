@@ -9,6 +9,25 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// `fold(a) == fold(b)` without allocating.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    let folded = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|c| !matches!(c, b' ' | b'-' | b'_'))
+            .map(|c| c.to_ascii_lowercase())
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_folded(a).eq(ascii_folded(b));
+    }
+    folded(a) == folded(b)
+}
+
 /// Edit distance over characters (Levenshtein, with swapping two neighbours
 /// counting as one edit: `nmae` is one edit from `name`), giving up
 /// (returning `limit + 1`) once it cannot be within `limit`.

@@ -2,7 +2,7 @@
 //! circuit outside its peering location's geopolitical region, or any
 //! Standard or Premium circuit across clouds (public, US Government, China).
 //! Local circuits are local-sku-remote-vnet's.
-use crate::catalog::{key, Catalog, PeeringLocation};
+use crate::catalog::{same_key, Catalog, PeeringLocation};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -30,10 +30,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         for (link, vnet, rvalue, region) in
             super::linked_regions(cx.design, cx.index, cx.catalog, pos)
         {
-            let region_label = format!(
-                "virtual network `{}` is in `{}` ({})",
-                vnet.name.value, region.name, region.geopolitical_region
-            );
+            let region_label = || {
+                format!(
+                    "virtual network `{}` is in `{}` ({})",
+                    vnet.name.value, region.name, region.geopolitical_region
+                )
+            };
             if region.cloud != loc.cloud {
                 let sku_name = if sku.value == Sku::Premium {
                     "Premium"
@@ -53,7 +55,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                             region.cloud.short()
                         ),
                     )
-                    .label(rvalue.span, region_label)
+                    .label(rvalue.span, region_label())
                     .label(
                         sku.span,
                         format!("no SKU, {sku_name} included, reaches across clouds"),
@@ -63,7 +65,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 continue;
             }
             if sku.value != Sku::Standard
-                || key(&region.geopolitical_region) == key(&loc.geopolitical_region)
+                || same_key(&region.geopolitical_region, &loc.geopolitical_region)
             {
                 continue;
             }
@@ -87,7 +89,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         loc.geopolitical_region
                     ),
                 )
-                .label(rvalue.span, region_label)
+                .label(rvalue.span, region_label())
                 .help(format!(
                     "change `sku` to `premium`, or link a virtual network in a region of {}",
                     loc.geopolitical_region
@@ -107,7 +109,7 @@ fn cross_cloud_help(
     let same_metro = catalog
         .locations
         .iter()
-        .find(|l| l.cloud == cloud && key(&l.city) == key(&from.city));
+        .find(|l| l.cloud == cloud && same_key(&l.city, &from.city));
     match same_metro {
         Some(l) => format!(
             "link the virtual network to a circuit at a peering location of {} (such as `{}`)",

@@ -14,11 +14,12 @@ pub static RULE: Rule = Rule {
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let ethernet: Vec<&Site> = super::sites_on_circuit(cx, pos)
-            .into_iter()
-            .filter(|s| s.model() == Some(Model::Ethernet))
-            .map(|s| s.site)
-            .collect();
+        let ethernet =
+            super::sites_on_circuit(cx, pos).filter(|s| s.model() == Some(Model::Ethernet));
+        if ethernet.clone().nth(1).is_none() {
+            continue; // (most circuits: one Ethernet site or none)
+        }
+        let ethernet: Vec<&Site> = ethernet.map(|s| s.site).collect();
         if ethernet.len() < 2 {
             continue;
         }

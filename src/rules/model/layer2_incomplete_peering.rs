@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let Some(site) = super::sites_on_circuit(cx, pos).into_iter().find(|s| {
+        let Some(site) = super::sites_on_circuit(cx, pos).find(|s| {
             (s.layer() == Some(Layer::L2) || s.model() == Some(Model::Direct))
                 // A layer the provider does not offer (IPVPN + Layer 2
                 // included, unless the contract offers it) is reported

@@ -14,16 +14,16 @@ pub static RULE: Rule = Rule {
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let sites = super::sites_on_circuit(cx, pos);
-        let Some(first) = sites.first().copied() else {
+        let mut sites = super::sites_on_circuit(cx, pos);
+        let Some(first) = sites.clone().next() else {
             continue;
         };
         // A site whose Layer 3 the provider does not offer is reported
         // already (its fix may be Layer 2, where the VLAN is yours).
-        let all_l3 = sites.iter().all(|s| {
+        let all_l3 = sites.all(|s| {
             s.layer() == Some(Layer::L3)
                 && s.model() != Some(Model::Direct)
-                && super::connectivity_offered(cx, s)
+                && super::connectivity_offered(cx, &s)
         });
         if !all_l3 {
             continue;

@@ -35,7 +35,6 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         // Sites whose model is unknown were already reported.
         let sites: Vec<&Site> = super::sites_on_circuit(cx, pos)
-            .into_iter()
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // A model or layer the provider does not offer (and IPVPN +

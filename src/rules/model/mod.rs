@@ -32,17 +32,17 @@ impl std::ops::Deref for SiteRef<'_> {
 /// listing another provider's circuit, or a Direct circuit without
 /// `model: direct`, is `circuit-provider-mismatch`'s finding; counting it
 /// here would report the same mistake twice).
-pub(crate) fn sites_on_circuit<'d>(cx: &RuleContext<'d>, pos: usize) -> Vec<SiteRef<'d>> {
-    let Some(circuit) = cx.design.circuits.get(pos) else {
-        return Vec::new();
-    };
-    cx.index
-        .site_positions_of_circuit(pos)
+pub(crate) fn sites_on_circuit<'d, 'c>(
+    cx: &'c RuleContext<'d>,
+    pos: usize,
+) -> impl Iterator<Item = SiteRef<'d>> + Clone + 'c {
+    let circuit = cx.design.circuits.get(pos);
+    let listed = circuit.map_or(&[][..], |_| cx.index.site_positions_of_circuit(pos));
+    listed
         .iter()
         .filter(|&&s| cx.index.is_canonical_site(s))
         .filter_map(|&s| cx.design.sites.get(s).map(|site| SiteRef { pos: s, site }))
-        .filter(|s| site_fits_circuit(cx, s, pos, circuit))
-        .collect()
+        .filter(move |s| circuit.is_some_and(|c| site_fits_circuit(cx, s, pos, c)))
 }
 
 /// False when `circuit-provider-mismatch` reports `site` listing the

@@ -1,7 +1,7 @@
 //! All of a site's circuits meet Microsoft at the same peering location.
 use super::{canonical_sites, describe_site, distinct_circuits};
 use crate::rules::prelude::*;
-use crate::suggest::fold;
+use crate::suggest::same_folded;
 
 pub static RULE: Rule = Rule {
     name: "circuits-same-location",
@@ -40,8 +40,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
         // Names compare as people write them; `Amsterdam2` is another
         // peering location than `Amsterdam`.
-        let first = fold(&located[0].1.value);
-        if located.iter().any(|(_, l)| fold(&l.value) != first) {
+        let first = &located[0].1.value;
+        if located.iter().any(|(_, l)| !same_folded(&l.value, first)) {
             continue;
         }
         let location = &located[0].1.value;
