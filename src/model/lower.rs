@@ -368,14 +368,40 @@ struct Fields<'a> {
     claimed: Vec<(&'static str, usize)>,
     /// The keys accepted here.
     keys: &'static [Key],
+    /// Per key of `keys` (same position, the first 64), the entry that
+    /// writes it, or [`NOT_WRITTEN`]: found once when the mapping is read,
+    /// so looking a key up does not compare it with every entry's key.
+    slots: [u32; 64],
 }
+
+const NOT_WRITTEN: u32 = u32::MAX;
 
 impl<'a> Fields<'a> {
     fn get(&self, key: &str) -> Option<(&'a Node, &'a Node)> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == key))
-            .map(|(k, v)| (k, v))
+        let slot = match self.keys.iter().position(|k| k.name == key) {
+            Some(i) if i < self.slots.len() => self.slots[i],
+            // Not a key of this mapping's table: look at every entry.
+            _ => {
+                return self
+                    .entries
+                    .iter()
+                    .find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == key))
+                    .map(|(k, v)| (k, v))
+            }
+        };
+        self.entries.get(slot as usize).map(|(k, v)| (k, v))
+    }
+
+    /// The keys of this mapping's table written with a non-null value.
+    fn present(&self) -> Written {
+        let mut out = Written::new(self.keys);
+        for (i, &slot) in self.slots.iter().enumerate().take(self.keys.len()) {
+            let written = self.entries.get(slot as usize);
+            if written.is_some_and(|(_, v)| !v.is_null()) {
+                out.insert_at(i);
+            }
+        }
+        out
     }
 
     /// The value, treating `null` as absent.
@@ -387,6 +413,14 @@ impl<'a> Fields<'a> {
     /// unknown key probably misspells: the model's `written` lists, which
     /// tell rules that a `None` was already reported rather than absent.
     fn written(&self, keys: &'static [Key]) -> Written {
+        if std::ptr::eq(keys, self.keys) {
+            // The unknown keys' likely meanings are `claimed` already.
+            let mut out = self.present();
+            for (key, _) in &self.claimed {
+                out.insert(key);
+            }
+            return out;
+        }
         let mut out = Written::new(keys);
         for k in keys {
             if self.value(k.name).is_some() {
@@ -528,6 +562,7 @@ impl Lowerer {
             return None;
         };
         let mut claimed = Vec::new();
+        let mut slots = [NOT_WRITTEN; 64];
         for (i, (k, _)) in entries.iter().enumerate() {
             let Some(s) = k.as_scalar() else {
                 self.invalid(
@@ -537,7 +572,10 @@ impl Lowerer {
                 );
                 continue;
             };
-            if keys.iter().any(|key| key.name == s.text) {
+            if let Some(at) = keys.iter().position(|key| key.name == s.text) {
+                if let Some(slot) = slots.get_mut(at).filter(|s| **s == NOT_WRITTEN) {
+                    *slot = u32::try_from(i).unwrap_or(NOT_WRITTEN);
+                }
                 continue;
             }
             // Names under an unknown key (`circuit: [er-ams-1]`) may be the
@@ -575,6 +613,7 @@ impl Lowerer {
             entries,
             claimed,
             keys,
+            slots,
         })
     }
 
@@ -1179,11 +1218,7 @@ impl Lowerer {
         }
         let what = format!("`{}` peering", kind.as_str());
         let fields = self.fields(node, PEERING_KEYS, &what)?;
-        for k in PEERING_KEYS {
-            if fields.value(k.name).is_some() {
-                p.written.insert(k.name);
-            }
-        }
+        p.written = fields.present();
         p.peer_asn = fields.value("peer_asn").and_then(|v| {
             let asn = self.uint(v, "peer_asn")?;
             if asn.value > u64::from(u32::MAX) {

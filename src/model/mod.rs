@@ -54,6 +54,13 @@ impl Written {
         }
     }
 
+    /// Adds the key at position `i` of the table.
+    pub fn insert_at(&mut self, i: usize) {
+        if i < 64 && i < self.keys.len() {
+            self.bits |= 1 << i;
+        }
+    }
+
     pub fn contains(&self, key: &str) -> bool {
         self.keys
             .iter()
