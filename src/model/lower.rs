@@ -1067,7 +1067,10 @@ impl Lowerer {
 
     fn qos(&mut self, node: &Node) -> Option<Qos> {
         let fields = self.fields(node, QOS_KEYS, "`qos`")?;
-        let dscp = |lw: &mut Self, key: &str| fields.value(key).and_then(|v| lw.int(v, key, 0, 63));
+        let dscp = |lw: &mut Self, key: &str| {
+            let v = fields.value(key).and_then(|v| lw.int(v, key, 0, 63))?;
+            Some(Spanned::new(u8::try_from(v.value).ok()?, v.span))
+        };
         let audio = dscp(self, "audio");
         let video = dscp(self, "video");
         let sharing = dscp(self, "sharing");
@@ -1117,7 +1120,8 @@ impl Lowerer {
         let bfd = fields.value("bfd").and_then(|v| self.boolean(v, "bfd"));
         let routers = fields
             .value("routers")
-            .and_then(|v| self.circuit_routers(v));
+            .and_then(|v| self.circuit_routers(v))
+            .map(Box::new);
         let peerings = fields
             .value("peerings")
             .map_or_else(Peerings::default, |v| self.peerings(v));

@@ -293,9 +293,10 @@ pub struct ExpressRoute {
 
 #[derive(Clone, Debug, Default)]
 pub struct Qos {
-    pub audio: Option<Spanned<i64>>,
-    pub video: Option<Spanned<i64>>,
-    pub sharing: Option<Spanned<i64>>,
+    /// DSCP values (0-63; others were reported by the loader).
+    pub audio: Option<Spanned<u8>>,
+    pub video: Option<Spanned<u8>>,
+    pub sharing: Option<Spanned<u8>>,
 }
 
 #[derive(Clone, Debug)]
@@ -489,7 +490,8 @@ pub struct Circuit {
     pub sku: Option<Spanned<Sku>>,
     pub billing: Option<Spanned<Billing>>,
     pub bfd: Option<Spanned<bool>>,
-    pub routers: Option<Spanned<CircuitRouters>>,
+    /// Boxed: most circuits have none, and every rule reads the circuits.
+    pub routers: Option<Box<Spanned<CircuitRouters>>>,
     pub peerings: Peerings,
     /// The `global_reach` key and its connections.
     pub global_reach: Option<Spanned<Vec<GlobalReach>>>,
