@@ -350,6 +350,122 @@ fn pos32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// The references of the sites, resolved.
+struct SiteRefs {
+    provider: Vec<u32>,
+    circuits: Aligned,
+    /// `(circuit, site)` for every resolved circuit reference.
+    pairs: Vec<(u32, u32)>,
+    unresolved: Vec<Reference>,
+}
+
+fn find(map: &NameMap, name: Option<&String>) -> u32 {
+    name.and_then(|n| map.get(n)).map_or(NONE, pos32)
+}
+
+impl SiteRefs {
+    fn resolve(design: &Design, providers: &NameMap, circuits: &NameMap) -> SiteRefs {
+        let n = design.sites.len();
+        let mut out = SiteRefs {
+            provider: Vec::with_capacity(n),
+            circuits: Aligned::with_capacity(n, n * 2),
+            pairs: Vec::with_capacity(n * 2),
+            unresolved: Vec::new(),
+        };
+        for (si, site) in design.sites.iter().enumerate() {
+            let named = site.expressroute.as_ref().and_then(|e| e.provider.as_ref());
+            let pi = find(providers, named.map(|p| &p.value));
+            if pi == NONE && named.is_some() {
+                out.unresolved.push(Reference::SiteProvider { site: si });
+            }
+            out.provider.push(pi);
+            for (item, c) in site.circuit_names().iter().enumerate() {
+                let ci = find(circuits, Some(&c.value));
+                out.circuits.items.push(ci);
+                if ci != NONE {
+                    out.pairs.push((ci, pos32(si)));
+                } else {
+                    out.unresolved
+                        .push(Reference::SiteCircuit { site: si, item });
+                }
+            }
+            out.circuits.close();
+        }
+        out
+    }
+}
+
+/// The references of the circuits, resolved.
+struct CircuitRefs {
+    provider: Vec<u32>,
+    port: Vec<u32>,
+    link_vnets: Aligned,
+    reach_targets: Aligned,
+    /// `(port, circuit)`, `(vnet, circuit)` and `(reached, reaching)`.
+    port_circuits: Vec<(u32, u32)>,
+    vnet_circuits: Vec<(u32, u32)>,
+    reached_by: Vec<(u32, u32)>,
+    unresolved: Vec<Reference>,
+}
+
+impl CircuitRefs {
+    fn resolve(
+        design: &Design,
+        providers: &NameMap,
+        circuits: &NameMap,
+        ports: &NameMap,
+        vnets: &NameMap,
+    ) -> CircuitRefs {
+        let n = design.circuits.len();
+        let mut out = CircuitRefs {
+            provider: Vec::with_capacity(n),
+            port: Vec::with_capacity(n),
+            link_vnets: Aligned::with_capacity(n, n),
+            reach_targets: Aligned::with_capacity(n, 0),
+            port_circuits: Vec::new(),
+            vnet_circuits: Vec::with_capacity(n),
+            reached_by: Vec::new(),
+            unresolved: Vec::new(),
+        };
+        for (ci, circuit) in design.circuits.iter().enumerate() {
+            let pi = find(providers, circuit.provider.as_ref().map(|p| &p.value));
+            if pi == NONE && circuit.provider.is_some() {
+                out.unresolved
+                    .push(Reference::CircuitProvider { circuit: ci });
+            }
+            out.provider.push(pi);
+            let port = find(ports, circuit.port.as_ref().map(|p| &p.value));
+            if port != NONE {
+                out.port_circuits.push((port, pos32(ci)));
+            } else if circuit.port.is_some() {
+                out.unresolved.push(Reference::CircuitPort { circuit: ci });
+            }
+            out.port.push(port);
+            for (item, link) in circuit.links().iter().enumerate() {
+                let vi = find(vnets, Some(&link.vnet.value));
+                if vi != NONE {
+                    out.vnet_circuits.push((vi, pos32(ci)));
+                } else {
+                    out.unresolved
+                        .push(Reference::LinkVnet { circuit: ci, item });
+                }
+                out.link_vnets.items.push(vi);
+            }
+            out.link_vnets.close();
+            for gr in circuit.global_reach() {
+                let target = find(circuits, gr.circuit.as_ref().map(|c| &c.value));
+                if target != NONE {
+                    // Every reference counts (no de-duplication), as listed.
+                    out.reached_by.push((target, pos32(ci)));
+                }
+                out.reach_targets.items.push(target);
+            }
+            out.reach_targets.close();
+        }
+        out
+    }
+}
+
 impl Index {
     pub fn build(design: &Design) -> Index {
         // The five name maps are independent: build them side by side.
@@ -372,78 +488,32 @@ impl Index {
                 )
             },
         );
-        let find = |map: &NameMap, name: Option<&String>| {
-            name.and_then(|n| map.get(n)).map_or(NONE, pos32)
-        };
+        // Sites' references and circuits' references are resolved side by
+        // side (each half only reads the name maps).
+        let (by_sites, by_circuits) = rayon::join(
+            || SiteRefs::resolve(design, &providers, &circuits),
+            || CircuitRefs::resolve(design, &providers, &circuits, &ports, &vnets),
+        );
         let mut provider_used = vec![false; design.providers.len()];
-
-        let mut site_provider = Vec::with_capacity(design.sites.len());
-        let mut site_circuits = Aligned::with_capacity(design.sites.len(), design.sites.len() * 2);
-        let mut circuit_sites = Vec::with_capacity(design.sites.len() * 2);
-        let mut unresolved = Vec::new();
-        for (si, site) in design.sites.iter().enumerate() {
-            let named = site.expressroute.as_ref().and_then(|e| e.provider.as_ref());
-            let pi = find(&providers, named.map(|p| &p.value));
-            if let Some(used) = provider_used.get_mut(pi as usize) {
+        for &p in by_sites.provider.iter().chain(&by_circuits.provider) {
+            if let Some(used) = provider_used.get_mut(p as usize) {
                 *used = true;
-            } else if named.is_some() {
-                unresolved.push(Reference::SiteProvider { site: si });
             }
-            site_provider.push(pi);
-            for (item, c) in site.circuit_names().iter().enumerate() {
-                let ci = find(&circuits, Some(&c.value));
-                site_circuits.items.push(ci);
-                if ci != NONE {
-                    circuit_sites.push((ci, pos32(si)));
-                } else {
-                    unresolved.push(Reference::SiteCircuit { site: si, item });
-                }
-            }
-            site_circuits.close();
         }
-        let n = design.circuits.len();
-        let mut circuit_provider = Vec::with_capacity(n);
-        let mut circuit_port = Vec::with_capacity(n);
-        let mut link_vnets = Aligned::with_capacity(n, n);
-        let mut reach_targets = Aligned::with_capacity(n, 0);
-        let mut port_circuits = Vec::new();
-        let mut vnet_circuits = Vec::with_capacity(n);
-        let mut reached_by = Vec::new();
-        for (ci, circuit) in design.circuits.iter().enumerate() {
-            let pi = find(&providers, circuit.provider.as_ref().map(|p| &p.value));
-            if let Some(used) = provider_used.get_mut(pi as usize) {
-                *used = true;
-            } else if circuit.provider.is_some() {
-                unresolved.push(Reference::CircuitProvider { circuit: ci });
-            }
-            circuit_provider.push(pi);
-            let port = find(&ports, circuit.port.as_ref().map(|p| &p.value));
-            if port != NONE {
-                port_circuits.push((port, pos32(ci)));
-            } else if circuit.port.is_some() {
-                unresolved.push(Reference::CircuitPort { circuit: ci });
-            }
-            circuit_port.push(port);
-            for (item, link) in circuit.links().iter().enumerate() {
-                let vi = find(&vnets, Some(&link.vnet.value));
-                if vi != NONE {
-                    vnet_circuits.push((vi, pos32(ci)));
-                } else {
-                    unresolved.push(Reference::LinkVnet { circuit: ci, item });
-                }
-                link_vnets.items.push(vi);
-            }
-            link_vnets.close();
-            for gr in circuit.global_reach() {
-                let target = find(&circuits, gr.circuit.as_ref().map(|c| &c.value));
-                if target != NONE {
-                    // Every reference counts (no de-duplication), as listed.
-                    reached_by.push((target, pos32(ci)));
-                }
-                reach_targets.items.push(target);
-            }
-            reach_targets.close();
-        }
+        let mut unresolved = by_sites.unresolved;
+        unresolved.extend(by_circuits.unresolved);
+        let (site_provider, site_circuits, circuit_sites) =
+            (by_sites.provider, by_sites.circuits, by_sites.pairs);
+        let CircuitRefs {
+            provider: circuit_provider,
+            port: circuit_port,
+            link_vnets,
+            reach_targets,
+            port_circuits,
+            vnet_circuits,
+            reached_by,
+            ..
+        } = by_circuits;
         Index {
             circuit_sites: Groups::build(design.circuits.len(), &circuit_sites),
             circuit_reached_by: Groups::build_all(design.circuits.len(), &reached_by),
