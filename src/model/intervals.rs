@@ -9,7 +9,8 @@
 //! index, so callers that list their intervals in report order (file, then
 //! position) get a deterministic partner: the first one a reader meets.
 //!
-//! How, and what it costs, for t targets and q queries:
+//! How, and what it costs, for t targets and q queries (the earlier-overlap
+//! functions: n intervals that are both, t = q = n, one record each):
 //! - Few pairs (`min(t, q) <= 8` or `t * q <= 256`): a double loop, which
 //!   allocates nothing but the answer; the rules that look up a circuit's
 //!   few vnet ranges call this thousands of times with tiny inputs.
@@ -20,10 +21,15 @@
 //!   for each interval, the best two of its ancestors and of its
 //!   descendants, which are exactly the intervals it overlaps: O(n log n)
 //!   for the sort of n = t + q compact records (16 bytes each for IPv4,
-//!   whose bounds pack into one u64 key), then O(n).
+//!   whose bounds pack into one u64 key; each carries its group, so the
+//!   walk reads nothing else), then O(n).
 //! - Anything else (the pass sees two intervals that cross): a Fenwick-tree
 //!   sweep, O((t + q) log t), for the whole call. It gives the same answers;
 //!   it is kept so that the functions are right for any intervals.
+//!
+//! Callers with many intervals should not build a `Vec<Interval>` (48
+//! bytes each) just to call this: [`earlier_overlaps`] takes a function
+//! that makes each interval, and returns only the pairs found.
 
 use super::net::{Family, IpNet};
 

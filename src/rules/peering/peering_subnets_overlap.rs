@@ -2,7 +2,6 @@
 //! two peerings anywhere in the design.
 use super::peering_subnet_size::is_link_subnet;
 use crate::model::intervals::{earlier_overlaps, Interval};
-use crate::model::net::Family;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -47,37 +46,45 @@ impl Entry {
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    // Most circuits have one peering with two or four subnets.
-    let mut entries: Vec<Entry> = Vec::with_capacity(2 * cx.design.circuits.len());
+    // The peerings are boxed: one cache miss each on a large design. List
+    // them first (one pass along the circuits), then read them in a loop
+    // short enough for the CPU to overlap the misses: a third faster than
+    // one loop doing both on 44k circuits.
+    let mut peerings: Vec<(&Peering, u32)> = Vec::with_capacity(cx.design.circuits.len());
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         let circuit_pos = u32::try_from(pos).unwrap_or(u32::MAX);
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()
             .flatten()
         {
-            // In the order of KEYS (not through `subnet_fields`, whose
-            // key names would have to be looked up again here).
-            let v6 = peering.ipv6.as_ref();
-            let subnets = [
-                peering.primary_subnet.as_ref(),
-                peering.secondary_subnet.as_ref(),
-                v6.and_then(|v| v.primary_subnet.as_ref()),
-                v6.and_then(|v| v.secondary_subnet.as_ref()),
-            ];
-            for (key, ((_, family), subnet)) in KEYS.iter().zip(subnets).enumerate() {
-                let Some(subnet) = subnet else { continue };
-                // A subnet of the wrong size is peering-subnet-size's finding.
-                if !is_link_subnet(*family, &subnet.value) {
-                    continue;
-                }
-                entries.push(Entry {
-                    net: subnet.value,
-                    span: subnet.span,
-                    circuit: circuit_pos,
-                    kind: peering.kind,
-                    key: key as u8,
-                });
+            peerings.push((peering, circuit_pos));
+        }
+    }
+    // Most peerings have two or four subnets.
+    let mut entries: Vec<Entry> = Vec::with_capacity(3 * peerings.len());
+    for &(peering, circuit_pos) in &peerings {
+        // In the order of KEYS (not through `subnet_fields`, whose
+        // key names would have to be looked up again here).
+        let v6 = peering.ipv6.as_ref();
+        let subnets = [
+            peering.primary_subnet.as_ref(),
+            peering.secondary_subnet.as_ref(),
+            v6.and_then(|v| v.primary_subnet.as_ref()),
+            v6.and_then(|v| v.secondary_subnet.as_ref()),
+        ];
+        for (key, ((_, family), subnet)) in KEYS.iter().zip(subnets).enumerate() {
+            let Some(subnet) = subnet else { continue };
+            // A subnet of the wrong size is peering-subnet-size's finding.
+            if !is_link_subnet(*family, &subnet.value) {
+                continue;
             }
+            entries.push(Entry {
+                net: subnet.value,
+                span: subnet.span,
+                circuit: circuit_pos,
+                kind: peering.kind,
+                key: key as u8,
+            });
         }
     }
     // Report order, so the later value is the primary span.
