@@ -1,7 +1,7 @@
 //! Two BGP subnets overlap: a peering's own primary and secondary, or any
 //! two peerings anywhere in the design.
 use super::peering_subnet_size::is_link_subnet;
-use crate::model::intervals::{first_earlier_overlap, Interval};
+use crate::model::intervals::{earlier_overlaps, Interval};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -14,9 +14,12 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
-/// One BGP subnet; 16 bytes, as a design has hundreds of thousands.
-struct Entry<'d> {
-    subnet: &'d Spanned<IpNet>,
+/// One BGP subnet, copied out of its circuit: the overlap pass reads them
+/// all in address order, and the circuits (hundreds of bytes each, tens of
+/// megabytes on a large design) would be a cache miss per read.
+struct Entry {
+    net: IpNet,
+    span: Span,
     /// Circuit position; with `kind`, one peering.
     circuit: u32,
     kind: PeeringKind,
@@ -24,16 +27,17 @@ struct Entry<'d> {
     key: u8,
 }
 
-const KEYS: &[&str] = &[
-    "primary_subnet",
-    "secondary_subnet",
-    "ipv6.primary_subnet",
-    "ipv6.secondary_subnet",
+/// The BGP subnet keys of a peering, with the family each must have.
+const KEYS: [(&str, Family); 4] = [
+    ("primary_subnet", Family::V4),
+    ("secondary_subnet", Family::V4),
+    ("ipv6.primary_subnet", Family::V6),
+    ("ipv6.secondary_subnet", Family::V6),
 ];
 
-impl Entry<'_> {
+impl Entry {
     fn key(&self) -> &'static str {
-        KEYS.get(self.key as usize).copied().unwrap_or("")
+        KEYS.get(self.key as usize).map_or("", |k| k.0)
     }
 
     fn peering(&self) -> (u32, PeeringKind) {
@@ -42,80 +46,98 @@ impl Entry<'_> {
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    let mut entries: Vec<Entry<'_>> = Vec::new();
+    // The peerings are boxed: one cache miss each on a large design. List
+    // them first (one pass along the circuits), then read them in a loop
+    // short enough for the CPU to overlap the misses: a third faster than
+    // one loop doing both on 44k circuits.
+    let mut peerings: Vec<(&Peering, u32)> = Vec::with_capacity(cx.design.circuits.len());
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+        let circuit_pos = u32::try_from(pos).unwrap_or(u32::MAX);
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()
             .flatten()
         {
-            for (key, family, subnet) in peering.subnet_fields() {
-                // A subnet of the wrong size is peering-subnet-size's finding.
-                if !is_link_subnet(family, &subnet.value) {
-                    continue;
-                }
-                entries.push(Entry {
-                    subnet,
-                    circuit: u32::try_from(pos).unwrap_or(u32::MAX),
-                    kind: peering.kind,
-                    key: KEYS.iter().position(|k| *k == key).unwrap_or(0) as u8,
-                });
+            peerings.push((peering, circuit_pos));
+        }
+    }
+    // Most peerings have two or four subnets.
+    let mut entries: Vec<Entry> = Vec::with_capacity(3 * peerings.len());
+    for &(peering, circuit_pos) in &peerings {
+        // In the order of KEYS (not through `subnet_fields`, whose
+        // key names would have to be looked up again here).
+        let v6 = peering.ipv6.as_ref();
+        let subnets = [
+            peering.primary_subnet.as_ref(),
+            peering.secondary_subnet.as_ref(),
+            v6.and_then(|v| v.primary_subnet.as_ref()),
+            v6.and_then(|v| v.secondary_subnet.as_ref()),
+        ];
+        for (key, ((_, family), subnet)) in KEYS.iter().zip(subnets).enumerate() {
+            let Some(subnet) = subnet else { continue };
+            // A subnet of the wrong size is peering-subnet-size's finding.
+            if !is_link_subnet(*family, &subnet.value) {
+                continue;
             }
+            entries.push(Entry {
+                net: subnet.value,
+                span: subnet.span,
+                circuit: circuit_pos,
+                kind: peering.kind,
+                key: key as u8,
+            });
         }
     }
     // Report order, so the later value is the primary span.
-    entries.sort_by_key(|e| e.subnet.span);
-    let intervals: Vec<Interval> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| Interval::of(&e.subnet.value, i))
-        .collect();
+    entries.sort_by_key(|e| e.span);
+    // Every subnet in a group of its own: a peering's primary and
+    // secondary must not overlap either.
+    let pairs = earlier_overlaps(entries.len(), |i| Interval::of(&entries[i].net, i));
     let mut out = Vec::new();
-    for (i, earlier) in first_earlier_overlap(&intervals).into_iter().enumerate() {
-        let Some(j) = earlier else { continue };
+    for (i, j) in pairs {
         let (e, o) = (&entries[i], &entries[j]);
-        let name = |x: &Entry<'_>| {
+        let name = |x: &Entry| {
             cx.design
                 .circuits
                 .get(x.circuit as usize)
                 .map_or("", |c| c.name.value.as_str())
         };
-        let same = if e.subnet.value == o.subnet.value {
+        let same = if e.net == o.net {
             "is the same as"
         } else {
             "overlaps"
         };
         let finding = if e.peering() == o.peering() {
             Finding::at(
-                e.subnet.span,
+                e.span,
                 format!(
                     "`{}` `{}` of the {} peering of circuit `{}` {same} its `{}` `{}`",
                     e.key(),
-                    e.subnet.value,
+                    e.net,
                     e.kind.describe(),
                     name(e),
                     o.key(),
-                    o.subnet.value
+                    o.net
                 ),
             )
-            .label(o.subnet.span, format!("`{}` of the same peering", o.key()))
+            .label(o.span, format!("`{}` of the same peering", o.key()))
             .help("give the primary and secondary links two different subnets, such as the two halves of a /29 (IPv4) or /125 (IPv6)")
         } else {
             Finding::at(
-                e.subnet.span,
+                e.span,
                 format!(
                     "`{}` `{}` of the {} peering of circuit `{}` {same} `{}` `{}` of the {} peering of circuit `{}`",
                     e.key(),
-                    e.subnet.value,
+                    e.net,
                     e.kind.describe(),
                     name(e),
                     o.key(),
-                    o.subnet.value,
+                    o.net,
                     o.kind.describe(),
                     name(o)
                 ),
             )
             .label(
-                o.subnet.span,
+                o.span,
                 format!(
                     "`{}` of the {} peering of circuit `{}`",
                     o.key(),

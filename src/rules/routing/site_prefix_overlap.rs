@@ -1,5 +1,5 @@
 //! Two sites advertise overlapping prefixes.
-use crate::model::intervals::{first_earlier_overlap, Interval};
+use crate::model::intervals::{earlier_overlaps, Interval};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -12,15 +12,21 @@ pub static RULE: Rule = Rule {
     source: file!(),
 };
 
+/// One prefix, copied out of its site: the overlap pass reads them all in
+/// address order, and following pointers into the sites would be a cache
+/// miss per read on a large design.
+struct Entry {
+    net: IpNet,
+    span: Span,
+    /// Position of the site.
+    site: usize,
+}
+
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    let mut entries: Vec<(&Spanned<IpNet>, usize)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(cx.design.sites.len());
     for (pos, site) in cx.design.sites.iter().enumerate() {
         // A second site of one name is duplicate-name's finding.
-        let canonical = cx
-            .index
-            .site(cx.design, &site.name.value)
-            .is_some_and(|s| s.name.span == site.name.span);
-        if !canonical {
+        if !cx.index.is_canonical_site(pos) {
             continue;
         }
         if let Some(prefixes) = &site.prefixes {
@@ -31,36 +37,38 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     .value
                     .iter()
                     .filter(|p| !p.value.is_default_route())
-                    .map(|p| (p, pos)),
+                    .map(|p| Entry {
+                        net: p.value,
+                        span: p.span,
+                        site: pos,
+                    }),
             );
         }
     }
     // Report order, so the later prefix is the primary span.
-    entries.sort_by_key(|(p, _)| p.span);
+    entries.sort_by_key(|e| e.span);
     // One group per site: a site's own prefixes may nest.
-    let intervals: Vec<Interval> = entries
-        .iter()
-        .map(|(p, site)| Interval::of(&p.value, *site))
-        .collect();
+    let pairs = earlier_overlaps(entries.len(), |i| {
+        Interval::of(&entries[i].net, entries[i].site)
+    });
     let mut out = Vec::new();
-    for (i, earlier) in first_earlier_overlap(&intervals).into_iter().enumerate() {
-        let Some(j) = earlier else { continue };
-        let ((p, s), (q, t)) = (entries[i], entries[j]);
-        let (site, other) = (&cx.design.sites[s], &cx.design.sites[t]);
-        let same = if p.value == q.value {
+    for (i, j) in pairs {
+        let (p, q) = (&entries[i], &entries[j]);
+        let (site, other) = (&cx.design.sites[p.site], &cx.design.sites[q.site]);
+        let same = if p.net == q.net {
             "is also a prefix of"
         } else {
             "overlaps prefix"
         };
-        let msg = if p.value == q.value {
+        let msg = if p.net == q.net {
             format!(
                 "prefix `{}` of site `{}` {same} site `{}`",
-                p.value, site.name.value, other.name.value
+                p.net, site.name.value, other.name.value
             )
         } else {
             format!(
                 "prefix `{}` of site `{}` {same} `{}` of site `{}`",
-                p.value, site.name.value, q.value, other.name.value
+                p.net, site.name.value, q.net, other.name.value
             )
         };
         out.push(
