@@ -363,6 +363,32 @@ fn find(map: &NameMap, name: Option<&String>) -> u32 {
     name.and_then(|n| map.get(n)).map_or(NONE, pos32)
 }
 
+/// [`find`], remembering the last name looked up: neighbouring entities
+/// mostly name the same provider or shared circuit, and comparing with the
+/// last name is cheaper than hashing and probing again.
+struct Finder<'m, 'd> {
+    map: &'m NameMap,
+    last: Option<(&'d str, u32)>,
+}
+
+impl<'m, 'd> Finder<'m, 'd> {
+    fn new(map: &'m NameMap) -> Self {
+        Finder { map, last: None }
+    }
+
+    fn find(&mut self, name: Option<&'d String>) -> u32 {
+        let Some(name) = name else { return NONE };
+        if let Some((last, pos)) = self.last {
+            if last == name.as_str() {
+                return pos;
+            }
+        }
+        let pos = find(self.map, Some(name));
+        self.last = Some((name.as_str(), pos));
+        pos
+    }
+}
+
 impl SiteRefs {
     fn resolve(design: &Design, providers: &NameMap, circuits: &NameMap) -> SiteRefs {
         let n = design.sites.len();
@@ -372,15 +398,16 @@ impl SiteRefs {
             pairs: Vec::with_capacity(n * 2),
             unresolved: Vec::new(),
         };
+        let (mut providers, mut circuits) = (Finder::new(providers), Finder::new(circuits));
         for (si, site) in design.sites.iter().enumerate() {
             let named = site.expressroute.as_ref().and_then(|e| e.provider.as_ref());
-            let pi = find(providers, named.map(|p| &p.value));
+            let pi = providers.find(named.map(|p| &p.value));
             if pi == NONE && named.is_some() {
                 out.unresolved.push(Reference::SiteProvider { site: si });
             }
             out.provider.push(pi);
             for (item, c) in site.circuit_names().iter().enumerate() {
-                let ci = find(circuits, Some(&c.value));
+                let ci = circuits.find(Some(&c.value));
                 out.circuits.items.push(ci);
                 if ci != NONE {
                     out.pairs.push((ci, pos32(si)));
@@ -427,8 +454,9 @@ impl CircuitRefs {
             reached_by: Vec::new(),
             unresolved: Vec::new(),
         };
+        let mut providers = Finder::new(providers);
         for (ci, circuit) in design.circuits.iter().enumerate() {
-            let pi = find(providers, circuit.provider.as_ref().map(|p| &p.value));
+            let pi = providers.find(circuit.provider.as_ref().map(|p| &p.value));
             if pi == NONE && circuit.provider.is_some() {
                 out.unresolved
                     .push(Reference::CircuitProvider { circuit: ci });
