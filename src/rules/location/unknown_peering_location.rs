@@ -16,11 +16,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, circuit) in cx.index.canonical_circuits(cx.design) {
         if let Some(loc) = &circuit.peering_location {
-            if let Some(f) = unknown(
-                cx.catalog,
-                loc,
-                &format!("circuit `{}`", circuit.name.value),
-            ) {
+            if let Some(f) = unknown(cx.catalog, loc, || {
+                format!("circuit `{}`", circuit.name.value)
+            }) {
                 out.push(f);
             }
         }
@@ -30,7 +28,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(loc) = &port.peering_location {
-            if let Some(f) = unknown(cx.catalog, loc, &format!("port `{}`", port.name.value)) {
+            if let Some(f) = unknown(cx.catalog, loc, || format!("port `{}`", port.name.value)) {
                 out.push(f);
             }
         }
@@ -38,10 +36,15 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     out
 }
 
-fn unknown(catalog: &Catalog, loc: &Spanned<String>, owner: &str) -> Option<Finding> {
+fn unknown(
+    catalog: &Catalog,
+    loc: &Spanned<String>,
+    owner: impl FnOnce() -> String,
+) -> Option<Finding> {
     if catalog.location(&loc.value).is_some() {
         return None;
     }
+    let owner = owner();
     let message = format!(
         "{owner} uses peering location `{}`, which is not in the catalog",
         loc.value

@@ -21,10 +21,20 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         };
         // The linked vnets, once each (an undefined one is undefined-reference's).
         let mut vnets: Vec<&VirtualNetwork> = Vec::new();
+        // Most circuits link a vnet or two: compare those directly, hash
+        // only past a few (a circuit may link thousands).
         let mut seen = HashSet::new();
         for (_, vnet) in cx.index.links_of(cx.design, pos) {
             if let Some((_, v)) = vnet {
-                if seen.insert(v.name.span) {
+                let new = if vnets.len() < 8 {
+                    !vnets.iter().any(|x| std::ptr::eq(*x, v))
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(vnets.iter().map(|x| x.name.span));
+                    }
+                    seen.insert(v.name.span)
+                };
+                if new {
                     vnets.push(v);
                 }
             }

@@ -73,13 +73,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     // with the vnet and the circuit's place in the site's list.
     let mut best: std::collections::HashMap<(u32, u32), Hit> = std::collections::HashMap::new();
     let mut seen_vnets: Vec<usize> = Vec::new();
+    // Reused from circuit to circuit.
+    let mut ranges: Vec<(&Spanned<IpNet>, usize)> = Vec::new();
+    let (mut targets, mut points): (Vec<Interval>, Vec<Interval>) = (Vec::new(), Vec::new());
     for (c, qs) in queries.iter().enumerate() {
         if qs.is_empty() {
             continue;
         }
         // The ranges of the vnets this circuit links, each vnet once.
         seen_vnets.clear();
-        let mut ranges: Vec<(&Spanned<IpNet>, usize)> = Vec::new();
+        ranges.clear();
         for (_, vnet) in ix.links_of(d, c) {
             let Some((v, _)) = vnet else {
                 continue;
@@ -95,20 +98,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
         ranges.sort_by_key(|(r, _)| r.span);
         // Sites (group 0) against vnet ranges (group 1): sort and sweep.
-        let targets: Vec<Interval> = ranges
-            .iter()
-            .map(|(r, _)| Interval::of(&r.value, 1))
-            .collect();
+        targets.clear();
+        targets.extend(ranges.iter().map(|(r, _)| Interval::of(&r.value, 1)));
         let prefix = |q: &Query| {
             &d.sites[q.site as usize]
                 .prefixes
                 .as_ref()
                 .map_or(&[][..], |p| &p.value[..])[q.prefix as usize]
         };
-        let points: Vec<Interval> = qs
-            .iter()
-            .map(|q| Interval::of(&prefix(q).value, 0))
-            .collect();
+        points.clear();
+        points.extend(qs.iter().map(|q| Interval::of(&prefix(q).value, 0)));
         for (q, hit) in qs.iter().zip(first_overlapping(&targets, &points)) {
             let Some(k) = hit else { continue };
             let (range, v) = ranges[k];
