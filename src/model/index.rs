@@ -2,7 +2,7 @@
 //! Rules read these instead of searching lists, which keeps every
 //! cross-entity check linear.
 
-use super::{Circuit, Design, Link, Port, Provider, Site, Spanned, VirtualNetwork};
+use super::{Circuit, Design, Link, Port, Provider, Site, Spanned, Text, VirtualNetwork};
 use crate::suggest::{self, NearNames};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -85,7 +85,7 @@ impl Reference {
     }
 
     /// The name as written.
-    pub fn name(self, design: &Design) -> Option<&Spanned<String>> {
+    pub fn name(self, design: &Design) -> Option<&Spanned<Text>> {
         match self {
             Reference::SiteProvider { site } => design
                 .sites
@@ -359,7 +359,7 @@ struct SiteRefs {
     unresolved: Vec<Reference>,
 }
 
-fn find(map: &NameMap, name: Option<&String>) -> u32 {
+fn find(map: &NameMap, name: Option<&Text>) -> u32 {
     name.and_then(|n| map.get(n)).map_or(NONE, pos32)
 }
 
@@ -376,7 +376,7 @@ impl<'m, 'd> Finder<'m, 'd> {
         Finder { map, last: None }
     }
 
-    fn find(&mut self, name: Option<&'d String>) -> u32 {
+    fn find(&mut self, name: Option<&'d Text>) -> u32 {
         let Some(name) = name else { return NONE };
         if let Some((last, pos)) = self.last {
             if last == name.as_str() {

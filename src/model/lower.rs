@@ -633,9 +633,11 @@ impl Lowerer {
 
     // ---- scalar values ---------------------------------------------------
 
-    fn string(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, node: &Node, key: &str) -> Option<Spanned<Text>> {
         match &node.kind {
-            NodeKind::Scalar(s) if !node.is_null() => Some(Spanned::new(s.text.clone(), node.span)),
+            NodeKind::Scalar(s) if !node.is_null() => {
+                Some(Spanned::new(Text::from(s.text.as_str()), node.span))
+            }
             _ => {
                 self.remember(node);
                 self.invalid(
@@ -648,7 +650,7 @@ impl Lowerer {
         }
     }
 
-    fn name(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+    fn name(&mut self, node: &Node, key: &str) -> Option<Spanned<Text>> {
         let s = self.string(node, key)?;
         let ok = (1..=64).contains(&s.value.chars().count())
             && s.value
@@ -830,7 +832,7 @@ impl Lowerer {
         node: &Node,
         fields: &Fields<'_>,
         what: &str,
-    ) -> Option<Spanned<String>> {
+    ) -> Option<Spanned<Text>> {
         match fields.value("name") {
             Some(v) => self.name(v, "name"),
             // `nmae: er-ams-1`: reported as an unknown key; the value is

@@ -15,6 +15,12 @@ pub use index::{Index, NameKind, Reference};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
 use crate::source::Span;
+
+/// A text value of the design (a name, a location, a region...): stored
+/// inline up to 24 bytes, which holds nearly every name, so the model keeps
+/// no separate allocation per value and rules read names without following
+/// a pointer.
+pub type Text = compact_str::CompactString;
 use std::collections::HashSet;
 
 /// A value and where it was written.
@@ -260,10 +266,10 @@ pub struct Offer {
 
 #[derive(Clone, Debug)]
 pub struct Provider {
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// The `offers` mapping; `None` when missing or invalid.
     pub offers: Option<Spanned<Vec<Offer>>>,
-    pub peering_locations: Option<SpannedList<String>>,
+    pub peering_locations: Option<SpannedList<Text>>,
     /// The whole entity.
     pub span: Span,
 }
@@ -287,8 +293,8 @@ pub struct ExpressRoute {
     pub key: Span,
     pub model: Option<Spanned<Model>>,
     pub layer: Option<Spanned<Layer>>,
-    pub provider: Option<Spanned<String>>,
-    pub circuits: Option<SpannedList<String>>,
+    pub provider: Option<Spanned<Text>>,
+    pub circuits: Option<SpannedList<Text>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -301,13 +307,13 @@ pub struct Qos {
 
 #[derive(Clone, Debug)]
 pub struct Site {
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     pub kind: Option<Spanned<SiteKind>>,
-    pub city: Option<Spanned<String>>,
+    pub city: Option<Spanned<Text>>,
     pub prefixes: Option<SpannedList<IpNet>>,
     pub cloud_exchange: Option<Spanned<bool>>,
     pub expressroute: Option<ExpressRoute>,
-    pub routers: Option<SpannedList<String>>,
+    pub routers: Option<SpannedList<Text>>,
     pub qos: Option<Qos>,
     pub span: Span,
 }
@@ -328,7 +334,7 @@ impl Site {
     }
 
     /// The circuit names this site lists (empty when missing).
-    pub fn circuit_names(&self) -> &[Spanned<String>] {
+    pub fn circuit_names(&self) -> &[Spanned<Text>] {
         self.expressroute
             .as_ref()
             .and_then(|e| e.circuits.as_ref())
@@ -382,7 +388,7 @@ pub struct Peering {
     pub advertised_prefixes: Option<Spanned<u64>>,
     pub advertised_prefixes_v6: Option<Spanned<u64>>,
     pub advertised_public_prefixes: Option<SpannedList<IpNet>>,
-    pub route_filter: Option<SpannedList<String>>,
+    pub route_filter: Option<SpannedList<Text>>,
     pub nat_pool: Option<Spanned<IpNet>>,
     /// The keys written with a value, valid or not: a `None` above for a
     /// written key was an invalid value, already reported.
@@ -452,8 +458,8 @@ impl Peerings {
 
 #[derive(Clone, Debug)]
 pub struct CircuitRouters {
-    pub primary: Option<Spanned<String>>,
-    pub secondary: Option<Spanned<String>>,
+    pub primary: Option<Spanned<Text>>,
+    pub secondary: Option<Spanned<Text>>,
     /// Keys written (see [`Circuit::written`]).
     pub written: Written,
 }
@@ -468,24 +474,24 @@ impl CircuitRouters {
 
 #[derive(Clone, Debug)]
 pub struct GlobalReach {
-    pub circuit: Option<Spanned<String>>,
+    pub circuit: Option<Spanned<Text>>,
     pub subnet: Option<Spanned<IpNet>>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Link {
-    pub vnet: Spanned<String>,
+    pub vnet: Spanned<Text>,
     pub fastpath: Option<Spanned<bool>>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Circuit {
-    pub name: Spanned<String>,
-    pub provider: Option<Spanned<String>>,
-    pub port: Option<Spanned<String>>,
-    pub peering_location: Option<Spanned<String>>,
+    pub name: Spanned<Text>,
+    pub provider: Option<Spanned<Text>>,
+    pub port: Option<Spanned<Text>>,
+    pub peering_location: Option<Spanned<Text>>,
     pub bandwidth: Option<Spanned<Bandwidth>>,
     pub sku: Option<Spanned<Sku>>,
     pub billing: Option<Spanned<Billing>>,
@@ -524,8 +530,8 @@ impl Circuit {
 
 #[derive(Clone, Debug)]
 pub struct Port {
-    pub name: Spanned<String>,
-    pub peering_location: Option<Spanned<String>>,
+    pub name: Spanned<Text>,
+    pub peering_location: Option<Spanned<Text>>,
     pub bandwidth: Option<Spanned<Bandwidth>>,
     pub encapsulation: Option<Spanned<Encapsulation>>,
     pub macsec: Option<Spanned<bool>>,
@@ -551,8 +557,8 @@ impl Gateway {
 
 #[derive(Clone, Debug)]
 pub struct VirtualNetwork {
-    pub name: Spanned<String>,
-    pub region: Option<Spanned<String>>,
+    pub name: Spanned<Text>,
+    pub region: Option<Spanned<Text>>,
     pub address_space: Option<SpannedList<IpNet>>,
     pub gateway: Option<Gateway>,
     /// Keys written (see [`Circuit::written`]).

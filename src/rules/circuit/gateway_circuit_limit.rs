@@ -101,7 +101,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let loc = group[0]
                 .peering_location
                 .as_ref()
-                .map_or(String::new(), |l| l.value.clone());
+                .map_or(String::new(), |l| l.value.to_string());
             let f = Finding::at(
                 gw_sku.span,
                 format!(

@@ -16,7 +16,7 @@ pub mod vnet_without_gateway;
 use crate::catalog::sku::{self, GatewayFacts};
 use crate::catalog::{Catalog, Region};
 use crate::model::{
-    Bandwidth, Circuit, Design, Gateway, GatewaySku, Index, Link, Spanned, VirtualNetwork,
+    Bandwidth, Circuit, Design, Gateway, GatewaySku, Index, Link, Spanned, Text, VirtualNetwork,
 };
 
 /// How a circuit is delivered, when that is clear: exactly one of
@@ -90,12 +90,7 @@ pub(crate) fn linked_regions<'d>(
 }
 
 /// A link, its virtual network, the vnet's `region` as written, the region.
-pub(crate) type LinkedRegion<'d> = (
-    &'d Link,
-    &'d VirtualNetwork,
-    &'d Spanned<String>,
-    &'d Region,
-);
+pub(crate) type LinkedRegion<'d> = (&'d Link, &'d VirtualNetwork, &'d Spanned<Text>, &'d Region);
 
 /// A gateway whose SKU is known and current (Basic is
 /// `gateway-legacy-sku`'s finding), with its facts.

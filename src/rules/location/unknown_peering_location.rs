@@ -38,7 +38,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 
 fn unknown(
     catalog: &Catalog,
-    loc: &Spanned<String>,
+    loc: &Spanned<Text>,
     owner: impl FnOnce() -> String,
 ) -> Option<Finding> {
     if catalog.location(&loc.value).is_some() {

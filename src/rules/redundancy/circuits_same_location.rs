@@ -28,7 +28,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         }
         // Every circuit must be known and located; an undefined circuit is
         // undefined-reference's finding and may be the one elsewhere.
-        let mut located: Vec<(&Circuit, &Spanned<String>)> = Vec::new();
+        let mut located: Vec<(&Circuit, &Spanned<Text>)> = Vec::new();
         for (_, resolved) in &names {
             let Some(c) = resolved.and_then(|c| cx.design.circuits.get(c)) else {
                 continue 'sites;

@@ -4,7 +4,7 @@ pub mod circuits_same_location;
 pub mod single_circuit_site;
 pub mod single_router;
 
-use crate::model::{Design, Index, Site, SiteKind, Spanned};
+use crate::model::{Design, Index, Site, SiteKind, Spanned, Text};
 
 /// Sites that are the first of their name (a duplicate is
 /// duplicate-name's finding).
@@ -24,8 +24,8 @@ pub(crate) fn distinct_circuits<'d>(
     index: &Index,
     pos: usize,
     site: &'d Site,
-) -> Vec<(&'d Spanned<String>, Option<usize>)> {
-    let mut out: Vec<(&Spanned<String>, Option<usize>)> = Vec::new();
+) -> Vec<(&'d Spanned<Text>, Option<usize>)> {
+    let mut out: Vec<(&Spanned<Text>, Option<usize>)> = Vec::new();
     for (c, resolved) in site.circuit_names().iter().zip(index.circuits_of_site(pos)) {
         if !out.iter().any(|(o, _)| o.value == c.value) {
             out.push((c, resolved));

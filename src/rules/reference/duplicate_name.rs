@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 /// the index for each duplicate, nothing for the others.
 fn duplicates<'a>(
     kind: &str,
-    names: impl Iterator<Item = &'a Spanned<String>>,
+    names: impl Iterator<Item = &'a Spanned<Text>>,
     canonical: impl Fn(usize) -> bool,
     first: impl Fn(&str) -> Option<Span>,
     out: &mut Vec<Finding>,

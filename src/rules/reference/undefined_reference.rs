@@ -20,7 +20,7 @@ fn report(
     cx: &RuleContext<'_>,
     out: &mut Vec<Finding>,
     kind: NameKind,
-    name: &Spanned<String>,
+    name: &Spanned<Text>,
     from: impl Fn() -> String,
 ) {
     let (d, ix) = (cx.design, cx.index);
