@@ -352,6 +352,25 @@ pub fn lower(file: FileId, documents: &[Document]) -> (Design, Vec<Finding>) {
     (lw.design, lw.findings)
 }
 
+/// "site `ams-dc1`", written only into a finding's message (lowering an
+/// entity formats nothing unless something is wrong with it).
+struct Named<'a>(&'static str, &'a str);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} `{}`", self.0, self.1)
+    }
+}
+
+/// "the `expressroute` of site `ams-dc1`".
+struct ExpressRouteOf<'a, 'b>(&'a Named<'b>);
+
+impl std::fmt::Display for ExpressRouteOf<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the `expressroute` of {}", self.0)
+    }
+}
+
 struct Lowerer {
     #[allow(dead_code)]
     file: FileId,
@@ -531,7 +550,7 @@ impl Lowerer {
 
     /// Reports a required key that is absent, unless an unknown key
     /// probably misspells it (that `unknown-field` is the finding).
-    fn missing(&mut self, at: Span, key: &str, what: &str, fields: &Fields<'_>) {
+    fn missing(&mut self, at: Span, key: &str, what: &dyn std::fmt::Display, fields: &Fields<'_>) {
         if fields.is_claimed(key) {
             return;
         }
@@ -841,7 +860,7 @@ impl Lowerer {
                 self.name(fields.claimed_value("name")?, "name")
             }
             None => {
-                self.missing(first_key(node), "name", what, fields);
+                self.missing(first_key(node), "name", &what, fields);
                 None
             }
         }
@@ -850,7 +869,7 @@ impl Lowerer {
     fn provider(&mut self, node: &Node) -> Option<Provider> {
         let fields = self.fields(node, PROVIDER_KEYS, "a provider")?;
         let name = self.entity_name(node, &fields, "a provider")?;
-        let what = format!("provider `{}`", name.value);
+        let what = Named("provider", &name.value);
         let offers = match fields.value("offers") {
             Some(v) => self.offers(v),
             None => {
@@ -954,7 +973,7 @@ impl Lowerer {
     fn site(&mut self, node: &Node) -> Option<Site> {
         let fields = self.fields(node, SITE_KEYS, "a site")?;
         let name = self.entity_name(node, &fields, "a site")?;
-        let what = format!("site `{}`", name.value);
+        let what = Named("site", &name.value);
         let kind = match fields.value("kind") {
             Some(v) => self.enumeration(v, "kind", SiteKind::ALL),
             None => {
@@ -999,11 +1018,11 @@ impl Lowerer {
         &mut self,
         key: &Node,
         node: &Node,
-        site: &str,
+        site: &Named<'_>,
         at: Span,
     ) -> Option<ExpressRoute> {
         let fields = self.fields(node, EXPRESSROUTE_KEYS, "`expressroute`")?;
-        let what = format!("the `expressroute` of {site}");
+        let what = ExpressRouteOf(site);
         let model_node = fields.value("model");
         let model = match model_node {
             Some(v) => self.enumeration(v, "model", Model::ALL),
@@ -1086,7 +1105,7 @@ impl Lowerer {
     fn circuit(&mut self, node: &Node) -> Option<Circuit> {
         let fields = self.fields(node, CIRCUIT_KEYS, "a circuit")?;
         let name = self.entity_name(node, &fields, "a circuit")?;
-        let what = format!("circuit `{}`", name.value);
+        let what = Named("circuit", &name.value);
         let provider = fields
             .value("provider")
             .and_then(|v| self.string(v, "provider"));
@@ -1222,8 +1241,12 @@ impl Lowerer {
             // `private:` with nothing under it: a peering with no settings.
             return Some(p);
         }
-        let what = format!("`{}` peering", kind.as_str());
-        let fields = self.fields(node, PEERING_KEYS, &what)?;
+        let what = match kind {
+            PeeringKind::Private => "`private` peering",
+            PeeringKind::Microsoft => "`microsoft` peering",
+            PeeringKind::Public => "`public` peering",
+        };
+        let fields = self.fields(node, PEERING_KEYS, what)?;
         p.written = fields.present();
         p.peer_asn = fields.value("peer_asn").and_then(|v| {
             let asn = self.uint(v, "peer_asn")?;
@@ -1291,7 +1314,7 @@ impl Lowerer {
         let circuit = match fields.value("circuit") {
             Some(v) => self.string(v, "circuit"),
             None => {
-                self.missing(first_key(node), "circuit", what, &fields);
+                self.missing(first_key(node), "circuit", &what, &fields);
                 None
             }
         };
@@ -1299,7 +1322,7 @@ impl Lowerer {
             Some(v) => self.cidr(v, "subnet"),
             None => {
                 let at = circuit.as_ref().map_or(first_key(node), |c| c.span);
-                self.missing(at, "subnet", what, &fields);
+                self.missing(at, "subnet", &what, &fields);
                 None
             }
         };
@@ -1315,7 +1338,7 @@ impl Lowerer {
         let vnet = match fields.value("vnet") {
             Some(v) => self.string(v, "vnet")?,
             None => {
-                self.missing(first_key(node), "vnet", "a link", &fields);
+                self.missing(first_key(node), "vnet", &"a link", &fields);
                 return None;
             }
         };
@@ -1332,7 +1355,7 @@ impl Lowerer {
     fn port(&mut self, node: &Node) -> Option<Port> {
         let fields = self.fields(node, PORT_KEYS, "a port")?;
         let name = self.entity_name(node, &fields, "a port")?;
-        let what = format!("port `{}`", name.value);
+        let what = Named("port", &name.value);
         let peering_location = match fields.value("peering_location") {
             Some(v) => self.string(v, "peering_location"),
             None => {
@@ -1387,7 +1410,7 @@ impl Lowerer {
     fn vnet(&mut self, node: &Node) -> Option<VirtualNetwork> {
         let fields = self.fields(node, VNET_KEYS, "a virtual network")?;
         let name = self.entity_name(node, &fields, "a virtual network")?;
-        let what = format!("virtual network `{}`", name.value);
+        let what = Named("virtual network", &name.value);
         let region = match fields.value("region") {
             Some(v) => self.string(v, "region"),
             None => {
