@@ -103,7 +103,7 @@ impl std::fmt::Display for RunError {
 
 /// Files read, parsed and lowered in parallel before their parts are
 /// merged into the design.
-const MERGE_CHUNK: usize = 64;
+const MERGE_CHUNK: usize = 256;
 
 /// The design so far, in file order.
 #[derive(Default)]
