@@ -450,6 +450,27 @@ fn unreadable(id: FileId, path: String, message: String, help: &str, design: Des
     }
 }
 
+thread_local! {
+    /// The arena of the YAML tree of the file a thread is lowering, reused
+    /// from file to file (see [`syntax::Node`]).
+    static ARENA: std::cell::RefCell<syntax::Bump> = std::cell::RefCell::new(syntax::Bump::new());
+}
+
+/// An arena no longer holding another file's tree to build one in. One
+/// that grew past 64 MiB (a huge file) is given back afterwards rather than
+/// kept for the rest of the run.
+fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
+    ARENA.with(|cell| {
+        let mut arena = cell.borrow_mut();
+        arena.reset();
+        let out = f(&arena);
+        if arena.allocated_bytes() > 64 << 20 {
+            *arena = syntax::Bump::new();
+        }
+        out
+    })
+}
+
 /// `disk`: where the file can be read again (`None` for standard input,
 /// whose text is always kept).
 fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -> FileResult {
@@ -469,14 +490,16 @@ fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -
             unreadable(id, path, message, help, design)
         }
         Loaded::Text(text) => {
-            let parsed = syntax::parse(id, &text);
-            let (mut design, mut findings) = model::lower::lower(id, &parsed.documents);
-            if parsed.truncated {
-                design.unparsed.add_text(&text);
-            }
-            let mut all = parsed.findings;
-            all.append(&mut findings);
-            drop(parsed.documents);
+            let (design, all) = with_arena(|arena| {
+                let parsed = syntax::parse(id, &text, arena);
+                let (mut design, mut findings) = model::lower::lower(id, &parsed.documents);
+                if parsed.truncated {
+                    design.unparsed.add_text(&text);
+                }
+                let mut all = parsed.findings;
+                all.append(&mut findings);
+                (design, all)
+            });
             // Suppression comments are read after the rules: keep the text
             // of a file that may hold one, and of standard input.
             let keep = disk.is_none() || text.contains("erlint");

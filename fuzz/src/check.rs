@@ -16,7 +16,8 @@ fn settings() -> &'static Settings {
 /// Parses and lowers `bytes` (as text when they are UTF-8).
 pub fn loader(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
-    let parsed = erlint::syntax::parse(FileId(0), &text);
+    let arena = erlint::syntax::Bump::new();
+    let parsed = erlint::syntax::parse(FileId(0), &text, &arena);
     let (_design, _findings) = erlint::model::lower::lower(FileId(0), &parsed.documents);
 }
 

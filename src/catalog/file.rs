@@ -110,7 +110,8 @@ pub(super) fn overlay_str(catalog: &mut Catalog, path: &str, text: &str) -> Resu
         src: &src,
         list: Vec::new(),
     };
-    let parsed = syntax::parse(FileId(0), text);
+    let arena = syntax::Bump::new();
+    let parsed = syntax::parse(FileId(0), text, &arena);
     for f in &parsed.findings {
         errors.at(f.primary, &f.message);
     }
@@ -129,9 +130,9 @@ pub(super) fn overlay_str(catalog: &mut Catalog, path: &str, text: &str) -> Resu
     }
 }
 
-fn scalar_text(node: &Node) -> Option<&str> {
+fn scalar_text<'n>(node: &'n Node<'_>) -> Option<&'n str> {
     match &node.kind {
-        NodeKind::Scalar(s) if !node.is_null() => Some(s.text.as_str()),
+        NodeKind::Scalar(s) if !node.is_null() => Some(s.text),
         _ => None,
     }
 }
@@ -151,7 +152,7 @@ fn read_document(root: &Node, out: &mut Sections, errors: &mut Errors<'_>) {
         );
         return;
     };
-    for (k, v) in entries {
+    for (k, v) in entries.iter() {
         let Some(name) = field_name(k, TOP_KEYS, "top-level key", errors) else {
             continue;
         };
@@ -213,7 +214,7 @@ fn field_name<'k>(
 }
 
 /// The items of a section (a list; null is an empty one).
-fn items<'n>(v: &'n Node, section: &str, errors: &mut Errors<'_>) -> &'n [Node] {
+fn items<'n>(v: &'n Node, section: &str, errors: &mut Errors<'_>) -> &'n [Node<'n>] {
     match &v.kind {
         NodeKind::Seq(items) => items,
         _ if v.is_null() => &[],
@@ -227,7 +228,11 @@ fn items<'n>(v: &'n Node, section: &str, errors: &mut Errors<'_>) -> &'n [Node] 
     }
 }
 
-fn entries<'n>(item: &'n Node, what: &str, errors: &mut Errors<'_>) -> Option<&'n [(Node, Node)]> {
+fn entries<'n>(
+    item: &'n Node,
+    what: &str,
+    errors: &mut Errors<'_>,
+) -> Option<&'n [(Node<'n>, Node<'n>)]> {
     match &item.kind {
         NodeKind::Map(e) => Some(e),
         _ => {
@@ -274,7 +279,7 @@ fn strings(v: &Node, field: &str, errors: &mut Errors<'_>) -> Option<Vec<At<Stri
     match &v.kind {
         NodeKind::Seq(items) => {
             let mut out = Vec::new();
-            for item in items {
+            for item in items.iter() {
                 out.push(string(item, field, errors)?);
             }
             Some(out)

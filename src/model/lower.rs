@@ -380,7 +380,7 @@ struct Lowerer {
 
 /// The entries of one mapping with the keys the format accepts there.
 struct Fields<'a> {
-    entries: &'a [(Node, Node)],
+    entries: &'a [(Node<'a>, Node<'a>)],
     /// Keys that an unknown key probably misspells, with that entry's
     /// position: their absence is that `unknown-field`'s finding, not a
     /// `missing-field`.
@@ -396,7 +396,7 @@ struct Fields<'a> {
 const NOT_WRITTEN: u32 = u32::MAX;
 
 impl<'a> Fields<'a> {
-    fn get(&self, key: &str) -> Option<(&'a Node, &'a Node)> {
+    fn get(&self, key: &str) -> Option<(&'a Node<'a>, &'a Node<'a>)> {
         let slot = match self.keys.iter().position(|k| k.name == key) {
             Some(i) if i < self.slots.len() => self.slots[i],
             // Not a key of this mapping's table: look at every entry.
@@ -424,7 +424,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value, treating `null` as absent.
-    fn value(&self, key: &str) -> Option<&'a Node> {
+    fn value(&self, key: &str) -> Option<&'a Node<'a>> {
         self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
     }
 
@@ -468,7 +468,7 @@ impl<'a> Fields<'a> {
     /// misspells it (`site:` for `sites:`): that `unknown-field` is the one
     /// finding, and the entities under it still count, so their names do
     /// not turn into `undefined-reference`s everywhere.
-    fn section(&self, key: &str) -> Option<&'a Node> {
+    fn section(&self, key: &str) -> Option<&'a Node<'a>> {
         self.value(key).or_else(|| self.claimed_value(key))
     }
 
@@ -477,7 +477,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of the unknown key that probably misspells `key`.
-    fn claimed_value(&self, key: &str) -> Option<&'a Node> {
+    fn claimed_value(&self, key: &str) -> Option<&'a Node<'a>> {
         let &(_, i) = self.claimed.iter().find(|(k, _)| *k == key)?;
         self.entries.get(i).map(|(_, v)| v).filter(|v| !v.is_null())
     }
@@ -492,7 +492,7 @@ impl Lowerer {
             return;
         };
         if let Some(v) = fields.value("version") {
-            match v.as_scalar().filter(|s| s.plain).map(|s| s.text.as_str()) {
+            match v.as_scalar().filter(|s| s.plain).map(|s| s.text) {
                 Some("1") => {}
                 _ => self.invalid(
                     v,
@@ -565,7 +565,7 @@ impl Lowerer {
     /// Reports unknown keys (with suggestions) and non-scalar keys.
     fn fields<'a>(
         &mut self,
-        node: &'a Node,
+        node: &'a Node<'a>,
         keys: &'static [Key],
         what: &str,
     ) -> Option<Fields<'a>> {
@@ -636,7 +636,7 @@ impl Lowerer {
         })
     }
 
-    fn list_items<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
+    fn list_items<'a>(&mut self, node: &'a Node<'a>, what: &str) -> &'a [Node<'a>] {
         match &node.kind {
             NodeKind::Seq(items) => items,
             _ => {
@@ -655,7 +655,7 @@ impl Lowerer {
     fn string(&mut self, node: &Node, key: &str) -> Option<Spanned<Text>> {
         match &node.kind {
             NodeKind::Scalar(s) if !node.is_null() => {
-                Some(Spanned::new(Text::from(s.text.as_str()), node.span))
+                Some(Spanned::new(Text::from(s.text), node.span))
             }
             _ => {
                 self.remember(node);
@@ -737,7 +737,7 @@ impl Lowerer {
 
     fn boolean(&mut self, node: &Node, key: &str) -> Option<Spanned<bool>> {
         let v = match &node.kind {
-            NodeKind::Scalar(s) if s.plain => match s.text.as_str() {
+            NodeKind::Scalar(s) if s.plain => match s.text {
                 "true" | "True" | "TRUE" => Some(true),
                 "false" | "False" | "FALSE" => Some(false),
                 _ => None,
@@ -761,7 +761,7 @@ impl Lowerer {
         all: &[(&'static str, T)],
     ) -> Option<Spanned<T>> {
         let text = match &node.kind {
-            NodeKind::Scalar(s) if !node.is_null() => Some(s.text.as_str()),
+            NodeKind::Scalar(s) if !node.is_null() => Some(s.text),
             _ => None,
         };
         if let Some(t) = text {
@@ -912,7 +912,7 @@ impl Lowerer {
         }
         let reported = self.findings.len();
         let mut offers = Vec::new();
-        for (k, v) in entries {
+        for (k, v) in entries.iter() {
             let model = match k.as_scalar() {
                 Some(s) => match OFFER_MODELS
                     .iter()
@@ -947,7 +947,7 @@ impl Lowerer {
                     None
                 }
             };
-            let list_key = k.as_scalar().map_or("offers", |s| s.text.as_str());
+            let list_key = k.as_scalar().map_or("offers", |s| s.text);
             let layers = self.list(v, list_key, |lw, n| lw.enumeration(n, "layer", Layer::ALL));
             if let Some(l) = &layers {
                 if l.value.is_empty() && matches!(v.kind, NodeKind::Seq(_)) {

@@ -10,35 +10,38 @@ pub mod limits;
 
 use crate::finding::Finding;
 use crate::source::{CharToByte, FileId, Span};
+pub use bumpalo::Bump;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::collections::HashMap;
-use std::rc::Rc;
 
-/// A YAML node.
-#[derive(Clone, Debug)]
-pub struct Node {
-    pub kind: NodeKind,
+/// A YAML node. Nodes, their lists and their text live in an arena (a
+/// [`Bump`] per file): building a file's tree allocates a few large blocks
+/// instead of one block per list and per value, and dropping it frees
+/// those blocks without visiting a node.
+#[derive(Clone, Copy, Debug)]
+pub struct Node<'a> {
+    pub kind: NodeKind<'a>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
-pub enum NodeKind {
-    Scalar(Scalar),
-    Seq(Vec<Node>),
+#[derive(Clone, Copy, Debug)]
+pub enum NodeKind<'a> {
+    Scalar(Scalar<'a>),
+    Seq(&'a [Node<'a>]),
     /// Keys keep their order; duplicates were reported and dropped.
-    Map(Vec<(Node, Node)>),
+    Map(&'a [(Node<'a>, Node<'a>)]),
 }
 
-#[derive(Clone, Debug)]
-pub struct Scalar {
-    pub text: String,
+#[derive(Clone, Copy, Debug)]
+pub struct Scalar<'a> {
+    pub text: &'a str,
     /// Plain (unquoted) scalars are the ones YAML resolves to null, booleans
     /// and numbers; quoted ones are always strings.
     pub plain: bool,
 }
 
-impl Node {
-    pub fn as_scalar(&self) -> Option<&Scalar> {
+impl<'a> Node<'a> {
+    pub fn as_scalar(&self) -> Option<&Scalar<'a>> {
         match &self.kind {
             NodeKind::Scalar(s) => Some(s),
             _ => None,
@@ -47,7 +50,7 @@ impl Node {
 
     /// True for an empty or `null`/`~` plain scalar.
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, NodeKind::Scalar(s) if s.plain && matches!(s.text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.kind, NodeKind::Scalar(s) if s.plain && matches!(s.text, "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// A short word for the node's type, for messages ("expected a list, found a mapping").
@@ -70,7 +73,7 @@ impl Node {
                 NodeKind::Scalar(_) => {}
                 NodeKind::Seq(items) => stack.extend(items.iter()),
                 NodeKind::Map(entries) => {
-                    for (k, v) in entries {
+                    for (k, v) in entries.iter() {
                         stack.push(k);
                         stack.push(v);
                     }
@@ -83,15 +86,15 @@ impl Node {
 
 /// One YAML document of a file.
 #[derive(Debug)]
-pub struct Document {
-    pub root: Node,
+pub struct Document<'a> {
+    pub root: Node<'a>,
 }
 
 /// What parsing a file produced: the documents that were complete, and
 /// findings for everything that went wrong.
 #[derive(Debug, Default)]
-pub struct Parsed {
-    pub documents: Vec<Document>,
+pub struct Parsed<'a> {
+    pub documents: Vec<Document<'a>>,
     pub findings: Vec<Finding>,
     /// A fatal error stopped parsing: part of the file is not in
     /// `documents`.
@@ -100,8 +103,7 @@ pub struct Parsed {
 
 /// An open sequence or mapping. Its children wait on the shared `children`
 /// stack from `base` on (a mapping's as key, value, key, value...), and
-/// move into one exactly-sized vector when it closes: one allocation per
-/// collection, no growth, no slack.
+/// are copied into one exactly-sized slice of the arena when it closes.
 struct Frame {
     map: bool,
     start: usize,
@@ -110,16 +112,19 @@ struct Frame {
 }
 
 /// Parse one file's text. Never panics, never recurses.
-pub fn parse(file: FileId, text: &str) -> Parsed {
+/// The tree lives in `arena`.
+pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
     let source_text = text;
     let mut out = Parsed::default();
     let mut conv = CharToByte::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut children: Vec<Node> = Vec::new();
-    let mut anchors: HashMap<usize, Rc<Node>> = HashMap::new();
+    let mut children: Vec<Node<'a>> = Vec::new();
+    // A mapping's entries while it closes (reused from map to map).
+    let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
+    let mut anchors: HashMap<usize, Node<'a>> = HashMap::new();
     let mut alias_nodes: usize = 0;
-    let mut doc_root: Option<Node> = None;
+    let mut doc_root: Option<Node<'a>> = None;
 
     loop {
         let (event, span) = match parser.next_event() {
@@ -207,12 +212,15 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                 }) => {
                     let base = base.min(children.len());
                     let end = container_end(text, s, start, children[base..].iter());
-                    let items: Vec<Node> = children.drain(base..).collect();
+                    let items = arena.alloc_slice_copy(&children[base..]);
+                    children.truncate(base);
                     let node = Node {
                         kind: NodeKind::Seq(items),
                         span: Span::new(file, s, end),
                     };
-                    remember(&mut anchors, anchor, &node);
+                    if anchor != 0 {
+                        anchors.insert(anchor, node);
+                    }
                     node
                 }
                 _ => continue,
@@ -226,20 +234,19 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                 }) => {
                     let base = base.min(children.len());
                     let end = container_end(text, s, start, children[base..].iter());
-                    let mut entries = Vec::with_capacity((children.len() - base) / 2);
-                    let mut drain = children.drain(base..);
+                    entries.clear();
                     // A key without a value cannot happen; it would be dropped.
-                    while let (Some(k), Some(v)) = (drain.next(), drain.next()) {
-                        entries.push((k, v));
-                    }
-                    drop(drain);
-                    let entries = merge_keys(entries);
-                    let entries = drop_duplicate_keys(entries, &mut out.findings);
+                    entries.extend(children[base..].chunks_exact(2).map(|kv| (kv[0], kv[1])));
+                    children.truncate(base);
+                    merge_keys(&mut entries);
+                    drop_duplicate_keys(&mut entries, &mut out.findings);
                     let node = Node {
-                        kind: NodeKind::Map(entries),
+                        kind: NodeKind::Map(arena.alloc_slice_copy(&entries)),
                         span: Span::new(file, s, end),
                     };
-                    remember(&mut anchors, anchor, &node);
+                    if anchor != 0 {
+                        anchors.insert(anchor, node);
+                    }
                     node
                 }
                 _ => continue,
@@ -247,12 +254,14 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
             Event::Scalar(text, style, anchor, _tag) => {
                 let node = Node {
                     kind: NodeKind::Scalar(Scalar {
-                        text: text.into_owned(),
+                        text: arena.alloc_str(&text),
                         plain: matches!(style, ScalarStyle::Plain),
                     }),
                     span: Span::new(file, start, quoted_end(source_text, start, end, style)),
                 };
-                remember(&mut anchors, anchor, &node);
+                if anchor != 0 {
+                    anchors.insert(anchor, node);
+                }
                 node
             }
             Event::Alias(id) => {
@@ -279,7 +288,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
                     );
                     return discard_partial(out);
                 }
-                (**target).clone()
+                *target
             }
         };
         if stack.is_empty() {
@@ -295,11 +304,11 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
 /// end event runs up to the next token (over trailing comments and blank
 /// lines), so: a flow collection ends after its closing bracket (at byte
 /// `close`), a block collection at the end of its last child.
-fn container_end<'a>(
+fn container_end<'n, 'a: 'n>(
     text: &str,
     s: usize,
     close: usize,
-    children: impl Iterator<Item = &'a Node>,
+    children: impl Iterator<Item = &'n Node<'a>>,
 ) -> usize {
     let bytes = text.as_bytes();
     if matches!(bytes.get(s), Some(b'[' | b'{')) && matches!(bytes.get(close), Some(b']' | b'}')) {
@@ -312,15 +321,11 @@ fn container_end<'a>(
         .unwrap_or(s)
 }
 
-/// After a fatal error the partial document is dropped: linting half a
-/// document would report fields as missing that are merely unparsed.
-fn discard_partial(mut out: Parsed) -> Parsed {
+fn discard_partial(mut out: Parsed<'_>) -> Parsed<'_> {
     out.truncated = true;
     out
 }
 
-/// The scanner's span of a quoted scalar runs on over trailing blanks and a
-/// comment; end it at the closing quote instead.
 fn quoted_end(src: &str, start: usize, end: usize, style: ScalarStyle) -> usize {
     let quote = match style {
         ScalarStyle::SingleQuoted => b'\'',
@@ -351,52 +356,45 @@ fn quoted_end(src: &str, start: usize, end: usize, style: ScalarStyle) -> usize 
     end
 }
 
-fn remember(anchors: &mut HashMap<usize, Rc<Node>>, anchor: usize, node: &Node) {
-    if anchor != 0 {
-        anchors.insert(anchor, Rc::new(node.clone()));
-    }
-}
-
-fn is_merge_key(node: &Node) -> bool {
+fn is_merge_key(node: &Node<'_>) -> bool {
     matches!(&node.kind, NodeKind::Scalar(s) if s.plain && s.text == "<<")
 }
 
 /// Applies YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`): entries of the
 /// merged mappings are added unless the mapping sets the key itself.
-fn merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+fn merge_keys<'a>(entries: &mut Vec<(Node<'a>, Node<'a>)>) {
     if !entries.iter().any(|(k, _)| is_merge_key(k)) {
-        return entries;
+        return;
     }
     let mut own = Vec::new();
-    let mut merged: Vec<(Node, Node)> = Vec::new();
-    for (k, v) in entries {
+    let mut merged: Vec<(Node<'a>, Node<'a>)> = Vec::new();
+    for &(k, v) in entries.iter() {
         if !is_merge_key(&k) {
             own.push((k, v));
             continue;
         }
-        let sources: Vec<Node> = match v.kind {
-            NodeKind::Map(_) => vec![v],
+        let sources: &[Node<'a>] = match &v.kind {
+            NodeKind::Map(_) => std::slice::from_ref(&v),
             NodeKind::Seq(items) => items,
             // Not mergeable: keep it so the loader reports an unknown field.
-            _ => {
+            NodeKind::Scalar(_) => {
                 own.push((k, v));
                 continue;
             }
         };
         for src in sources {
             if let NodeKind::Map(src_entries) = src.kind {
-                merged.extend(src_entries);
+                merged.extend_from_slice(src_entries);
             }
         }
     }
-    let mut seen: std::collections::HashSet<String> = own
+    let mut seen: std::collections::HashSet<&str> = own
         .iter()
-        .filter_map(|(k, _)| k.as_scalar().map(|s| s.text.clone()))
+        .filter_map(|(k, _)| k.as_scalar().map(|s| s.text))
         .collect();
     for (k, v) in merged {
-        let name = k.as_scalar().map(|s| s.text.clone());
-        match name {
-            Some(n) if seen.contains(&n) => {}
+        match k.as_scalar().map(|s| s.text) {
+            Some(n) if seen.contains(n) => {}
             Some(n) => {
                 seen.insert(n);
                 own.push((k, v));
@@ -404,18 +402,16 @@ fn merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
             None => own.push((k, v)),
         }
     }
-    own
+    *entries = own;
 }
 
 /// Mappings up to this size look for duplicate keys by comparing every
 /// pair (faster than hashing for the few keys of a design entity).
 const SMALL_MAP: usize = 16;
 
-fn drop_duplicate_keys(
-    entries: Vec<(Node, Node)>,
-    findings: &mut Vec<Finding>,
-) -> Vec<(Node, Node)> {
-    let key = |i: usize| entries[i].0.as_scalar().map(|s| s.text.as_str());
+/// Reports and removes the keys a mapping repeats (YAML keeps one value).
+fn drop_duplicate_keys(entries: &mut Vec<(Node<'_>, Node<'_>)>, findings: &mut Vec<Finding>) {
+    let key = |i: usize| entries[i].0.as_scalar().map(|s| s.text);
     let mut first: HashMap<&str, Span, foldhash::fast::RandomState> = HashMap::default();
     let small = entries.len() <= SMALL_MAP;
     let mut dup = Vec::new();
@@ -423,10 +419,10 @@ fn drop_duplicate_keys(
         if let Some(s) = k.as_scalar() {
             let earlier = if small {
                 (0..i)
-                    .find(|&j| key(j) == Some(s.text.as_str()))
+                    .find(|&j| key(j) == Some(s.text))
                     .map(|j| entries[j].0.span)
             } else {
-                first.get(s.text.as_str()).copied()
+                first.get(s.text).copied()
             };
             match earlier {
                 Some(prev) => {
@@ -442,21 +438,21 @@ fn drop_duplicate_keys(
                     dup.push(i);
                 }
                 None if !small => {
-                    first.insert(&s.text, k.span);
+                    first.insert(s.text, k.span);
                 }
                 None => {}
             }
         }
     }
     if dup.is_empty() {
-        return entries;
+        return;
     }
-    entries
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| dup.binary_search(i).is_err())
-        .map(|(_, e)| e)
-        .collect()
+    let mut i = 0;
+    entries.retain(|_| {
+        let keep = dup.binary_search(&i).is_err();
+        i += 1;
+        keep
+    });
 }
 
 fn describe_scan_error(info: &str) -> String {
@@ -492,8 +488,9 @@ fn scan_error_help(info: &str) -> String {
 mod tests {
     use super::*;
 
-    fn p(text: &str) -> Parsed {
-        parse(FileId(0), text)
+    fn p(text: &str) -> Parsed<'static> {
+        // A test's tree may live as long as the test.
+        parse(FileId(0), text, Box::leak(Box::new(Bump::new())))
     }
 
     #[test]
@@ -586,12 +583,7 @@ mod tests {
         };
         let keys: Vec<_> = e
             .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_scalar().unwrap().text.clone(),
-                    v.as_scalar().unwrap().text.clone(),
-                )
-            })
+            .map(|(k, v)| (k.as_scalar().unwrap().text, v.as_scalar().unwrap().text))
             .collect();
         assert_eq!(
             keys,

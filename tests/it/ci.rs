@@ -680,7 +680,8 @@ fn readme_quotes_the_recipes_verbatim() {
             "{name} must quote {r} verbatim in a ```yaml block; copy it again"
         );
         // Valid YAML, read by erlint's own parser.
-        let parsed = erlint::syntax::parse(erlint::source::FileId(0), &text);
+        let arena = erlint::syntax::Bump::new();
+        let parsed = erlint::syntax::parse(erlint::source::FileId(0), &text, &arena);
         assert!(parsed.findings.is_empty(), "{r}: {:?}", parsed.findings);
     }
     assert!(

@@ -67,13 +67,13 @@ fn plain_scalar(text: &str) -> Value {
 fn to_json(node: &Node) -> Option<Value> {
     Some(match &node.kind {
         NodeKind::Scalar(s) if s.plain => plain_scalar(&s.text),
-        NodeKind::Scalar(s) => Value::String(s.text.clone()),
+        NodeKind::Scalar(s) => Value::String(s.text.to_string()),
         NodeKind::Seq(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
         NodeKind::Map(entries) => {
             let mut m = serde_json::Map::new();
-            for (k, v) in entries {
-                let key = k.as_scalar()?.text.clone();
-                m.insert(key, to_json(v)?);
+            for (k, v) in entries.iter() {
+                let key = k.as_scalar()?.text;
+                m.insert(key.to_string(), to_json(v)?);
             }
             Value::Object(m)
         }
@@ -82,7 +82,8 @@ fn to_json(node: &Node) -> Option<Value> {
 
 /// Why the schema rejects a file's text, or `None` when it accepts it.
 fn schema_verdict(v: &jsonschema::Validator, text: &str) -> Option<String> {
-    let parsed = erlint::syntax::parse(FileId(0), text);
+    let arena = erlint::syntax::Bump::new();
+    let parsed = erlint::syntax::parse(FileId(0), text, &arena);
     if !parsed.findings.is_empty() {
         return Some("not valid YAML".into());
     }
@@ -103,7 +104,8 @@ fn schema_verdict(v: &jsonschema::Validator, text: &str) -> Option<String> {
 
 /// The loader's findings for one file on its own.
 fn loader_findings(text: &str) -> Vec<String> {
-    let parsed = erlint::syntax::parse(FileId(0), text);
+    let arena = erlint::syntax::Bump::new();
+    let parsed = erlint::syntax::parse(FileId(0), text, &arena);
     let (_, lowered) = erlint::model::lower::lower(FileId(0), &parsed.documents);
     parsed
         .findings
