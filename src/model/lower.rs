@@ -451,7 +451,7 @@ impl<'a> Fields<'a> {
             if keys.iter().any(|key| key.name == s.text) {
                 continue;
             }
-            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 1);
             if let Some(key) = found
                 .first()
                 .and_then(|b| keys.iter().find(|k| k.name == *b))
@@ -534,7 +534,7 @@ impl Lowerer {
     /// (see [`crate::model::Unparsed`]).
     fn remember(&mut self, node: &Node) {
         match &node.kind {
-            NodeKind::Scalar(s) => self.design.unparsed.add_text(&s.text),
+            NodeKind::Scalar(s) => self.design.unparsed.add_text(s.text),
             NodeKind::Seq(items) => items.iter().for_each(|n| self.remember(n)),
             NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
                 self.remember(k);
@@ -601,7 +601,7 @@ impl Lowerer {
             // references meant: `unused-*` and `undefined-reference` leave
             // them to this `unknown-field`.
             self.remember(&entries[i].1);
-            let found = suggest::closest(&s.text, keys.iter().map(|k| k.name), 1);
+            let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 1);
             let mut f = Finding::stage(
                 "unknown-field",
                 k.span,
@@ -688,7 +688,7 @@ impl Lowerer {
 
     fn int(&mut self, node: &Node, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
         let parsed = match &node.kind {
-            NodeKind::Scalar(s) if s.plain => parse_digits::<i64>(&s.text),
+            NodeKind::Scalar(s) if s.plain => parse_digits::<i64>(s.text),
             _ => None,
         };
         match parsed {
@@ -716,7 +716,7 @@ impl Lowerer {
     /// written so the rule that owns the range reports it.
     fn uint(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
         let parsed = match &node.kind {
-            NodeKind::Scalar(s) if s.plain => parse_digits::<u64>(&s.text),
+            NodeKind::Scalar(s) if s.plain => parse_digits::<u64>(s.text),
             _ => None,
         };
         match parsed {
@@ -916,12 +916,12 @@ impl Lowerer {
             let model = match k.as_scalar() {
                 Some(s) => match OFFER_MODELS
                     .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(&s.text))
+                    .find(|(n, _)| n.eq_ignore_ascii_case(s.text))
                 {
                     Some((_, m)) => Some(Spanned::new(*m, k.span)),
                     None => {
                         let close =
-                            suggest::closest(&s.text, OFFER_MODELS.iter().map(|(n, _)| *n), 1);
+                            suggest::closest(s.text, OFFER_MODELS.iter().map(|(n, _)| *n), 1);
                         let mut help =
                             "accepted models: `cloud-exchange`, `ethernet`, `ipvpn`".to_string();
                         if let Some(c) = close.first() {
@@ -1499,8 +1499,8 @@ fn key_list(keys: &[Key]) -> String {
 fn describe(node: &Node) -> String {
     match &node.kind {
         NodeKind::Scalar(s) if node.is_null() => "nothing".into(),
-        NodeKind::Scalar(s) if !s.plain => format!("the quoted text \"{}\"", truncate(&s.text)),
-        NodeKind::Scalar(s) => format!("`{}`", truncate(&s.text)),
+        NodeKind::Scalar(s) if !s.plain => format!("the quoted text \"{}\"", truncate(s.text)),
+        NodeKind::Scalar(s) => format!("`{}`", truncate(s.text)),
         _ => node.type_name().into(),
     }
 }

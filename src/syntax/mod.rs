@@ -585,9 +585,6 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.as_scalar().unwrap().text, v.as_scalar().unwrap().text))
             .collect();
-        assert_eq!(
-            keys,
-            vec![("y".into(), "3".into()), ("x".into(), "1".into())]
-        );
+        assert_eq!(keys, vec![("y", "3"), ("x", "1")]);
     }
 }

@@ -66,7 +66,7 @@ fn plain_scalar(text: &str) -> Value {
 /// key that is not a scalar).
 fn to_json(node: &Node) -> Option<Value> {
     Some(match &node.kind {
-        NodeKind::Scalar(s) if s.plain => plain_scalar(&s.text),
+        NodeKind::Scalar(s) if s.plain => plain_scalar(s.text),
         NodeKind::Scalar(s) => Value::String(s.text.to_string()),
         NodeKind::Seq(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
         NodeKind::Map(entries) => {
