@@ -378,6 +378,23 @@ struct Lowerer {
     design: Design,
 }
 
+/// Where `name` is in `keys`. Called for every key of every mapping, so
+/// it looks at lengths and first bytes before comparing whole names, and
+/// first for the very name of the table (the code looks keys up by the
+/// literals the tables are written with).
+fn position_of(keys: &[Key], name: &str) -> Option<usize> {
+    if let Some(i) = keys
+        .iter()
+        .position(|k| std::ptr::eq(k.name.as_ptr(), name.as_ptr()) && k.name.len() == name.len())
+    {
+        return Some(i);
+    }
+    let first = name.as_bytes().first();
+    keys.iter().position(|k| {
+        k.name.len() == name.len() && k.name.as_bytes().first() == first && k.name == name
+    })
+}
+
 /// The entries of one mapping with the keys the format accepts there.
 struct Fields<'a> {
     entries: &'a [(Node<'a>, Node<'a>)],
@@ -397,7 +414,7 @@ const NOT_WRITTEN: u32 = u32::MAX;
 
 impl<'a> Fields<'a> {
     fn get(&self, key: &str) -> Option<(&'a Node<'a>, &'a Node<'a>)> {
-        let slot = match self.keys.iter().position(|k| k.name == key) {
+        let slot = match position_of(self.keys, key) {
             Some(i) if i < self.slots.len() => self.slots[i],
             // Not a key of this mapping's table: look at every entry.
             _ => {
@@ -591,7 +608,7 @@ impl Lowerer {
                 );
                 continue;
             };
-            if let Some(at) = keys.iter().position(|key| key.name == s.text) {
+            if let Some(at) = position_of(keys, s.text) {
                 if let Some(slot) = slots.get_mut(at).filter(|s| **s == NOT_WRITTEN) {
                     *slot = u32::try_from(i).unwrap_or(NOT_WRITTEN);
                 }

@@ -66,14 +66,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             else {
                 continue;
             };
-            if site_provider.value == circuit_provider.value {
-                continue;
-            }
-            // An undefined provider on either side is undefined-reference's finding.
-            if cx.index.provider_of_site(site_pos).is_none()
-                || cx.index.provider_of_circuit(circuit_pos).is_none()
-            {
-                continue;
+            // The same name is the same provider; an undefined provider on
+            // either side is undefined-reference's finding.
+            match (
+                cx.index.provider_of_site(site_pos),
+                cx.index.provider_of_circuit(circuit_pos),
+            ) {
+                (Some(a), Some(b)) if a != b => {}
+                _ => continue,
             }
             out.push(
                 Finding::at(

@@ -34,15 +34,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         // Sites whose model is unknown were already reported.
-        let sites: Vec<&Site> = super::sites_on_circuit(cx, pos)
+        let counted = super::sites_on_circuit(cx, pos)
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // A model or layer the provider does not offer (and IPVPN +
             // Layer 2) is reported already: its fix may settle this too.
             .filter(|s| super::connectivity_offered(cx, s))
-            .map(|s| s.site)
-            .collect();
-        let Some(first) = sites.first() else { continue };
+            .map(|s| s.site);
         let key = |s: &Site| {
             (
                 s.model(),
@@ -53,6 +51,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 },
             )
         };
+        // Most circuits agree: find out before collecting anything.
+        let mut rest = counted.clone();
+        let Some(first) = rest.next() else { continue };
+        if rest.all(|s| key(s) == key(first)) {
+            continue;
+        }
+        let sites: Vec<&Site> = counted.collect();
+        let Some(first) = sites.first() else { continue };
         let differing: Vec<&&Site> = sites.iter().filter(|s| key(s) != key(first)).collect();
         if differing.is_empty() {
             continue;

@@ -61,16 +61,19 @@ pub(crate) fn site_fits_circuit(
         // Neither or both: provider-and-port's finding.
         (Some(_), Some(_)) | (None, None) => true,
         (None, Some(_)) => model.value == Model::Direct,
-        (Some(circuit_provider), None) => {
+        (Some(_), None) => {
             if model.value == Model::Direct {
                 return false;
             }
-            let Some(site_provider) = &er.provider else {
-                return true;
-            };
-            site_provider.value == circuit_provider.value
-                || cx.index.provider_of_site(site.pos).is_none()
-                || cx.index.provider_of_circuit(circuit_pos).is_none()
+            // Both defined: the same name is the same (first) provider. An
+            // undefined one is undefined-reference's finding.
+            match (
+                cx.index.provider_of_site(site.pos),
+                cx.index.provider_of_circuit(circuit_pos),
+            ) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
         }
     }
 }

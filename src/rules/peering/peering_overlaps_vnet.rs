@@ -15,15 +15,21 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Reused from circuit to circuit.
+    let mut vnets: Vec<&VirtualNetwork> = Vec::new();
+    let mut seen = HashSet::new();
     for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
         let Some(private) = &circuit.peerings.private else {
             continue;
         };
+        if circuit.links().is_empty() {
+            continue;
+        }
         // The linked vnets, once each (an undefined one is undefined-reference's).
-        let mut vnets: Vec<&VirtualNetwork> = Vec::new();
         // Most circuits link a vnet or two: compare those directly, hash
         // only past a few (a circuit may link thousands).
-        let mut seen = HashSet::new();
+        vnets.clear();
+        seen.clear();
         for (_, vnet) in cx.index.links_of(cx.design, pos) {
             if let Some((_, v)) = vnet {
                 let new = if vnets.len() < 8 {
