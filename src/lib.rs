@@ -304,18 +304,11 @@ enum Loaded {
 }
 
 fn read_design_file(path: &Path) -> Loaded {
-    let cannot =
-        |e: std::io::Error| Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e)));
-    // Opened without blocking (a FIFO would otherwise wait for a writer),
-    // then checked through the open file: one path lookup per file, not
-    // two, and no window between the check and the read.
-    let mut file = match open_nonblocking(path) {
-        Ok(f) => f,
-        Err(e) => return cannot(e),
-    };
-    let meta = match file.metadata() {
+    // `stat` first: opening a FIFO or a device, even without blocking,
+    // would disturb whatever else uses it.
+    let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return cannot(e),
+        Err(e) => return Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
     };
     if !meta.is_file() {
         return Loaded::Unreadable("not a regular file (a FIFO, socket or device); skipped".into());
@@ -327,64 +320,10 @@ fn read_design_file(path: &Path) -> Loaded {
             syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    match std::io::Read::read_to_end(&mut file, &mut bytes) {
-        Ok(_) => decode(bytes),
-        Err(e) => cannot(e),
+    match std::fs::read(path) {
+        Ok(bytes) => decode(bytes),
+        Err(e) => Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
     }
-}
-
-/// `O_NONBLOCK` where its value is known; elsewhere FIFOs are screened by
-/// a `stat` before opening.
-#[cfg(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86_64",
-            target_arch = "x86",
-            target_arch = "aarch64",
-            target_arch = "arm",
-            target_arch = "riscv64"
-        )
-    ),
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd"
-))]
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    const O_NONBLOCK: i32 = 0o4000;
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    const O_NONBLOCK: i32 = 0x0004;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86_64",
-            target_arch = "x86",
-            target_arch = "aarch64",
-            target_arch = "arm",
-            target_arch = "riscv64"
-        )
-    ),
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd"
-)))]
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other(
-            "not a regular file (a FIFO, socket or device)",
-        ));
-    }
-    std::fs::File::open(path)
 }
 
 #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]

@@ -227,8 +227,29 @@ fn fifo_is_skipped_without_blocking() {
         eprintln!("mkfifo is not available; skipped");
         return;
     }
+    // A writer waiting on the FIFO: erlint must not open it (which would let
+    // the writer through and then break its pipe).
+    let fifo = case.path("pipe.yaml");
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&fifo)?;
+            f.write_all(b"sites: []\n")
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
     let found = case.check("pipe.yaml");
     one(&found, "unreadable-file", (1, 1), "not a regular file");
+    assert!(!writer.is_finished(), "erlint opened the FIFO");
+    // Let the writer finish: read what it writes.
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut std::fs::File::open(&fifo).expect("open fifo"),
+        &mut text,
+    )
+    .expect("read fifo");
+    assert!(writer.join().is_ok_and(|r| r.is_ok()));
 }
 
 #[test]
