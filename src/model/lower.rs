@@ -445,38 +445,14 @@ impl<'a> Fields<'a> {
         self.get(key).map(|(_, v)| v).filter(|v| !v.is_null())
     }
 
-    /// The keys of `keys` written with a value (valid or not), plus those an
-    /// unknown key probably misspells: the model's `written` lists, which
+    /// The keys of this mapping's table written with a value (valid or not),
+    /// plus those an unknown key probably misspells: the model's `written` lists, which
     /// tell rules that a `None` was already reported rather than absent.
-    fn written(&self, keys: &'static [Key]) -> Written {
-        if std::ptr::eq(keys, self.keys) {
-            // The unknown keys' likely meanings are `claimed` already.
-            let mut out = self.present();
-            for (key, _) in &self.claimed {
-                out.insert(key);
-            }
-            return out;
-        }
-        let mut out = Written::new(keys);
-        for k in keys {
-            if self.value(k.name).is_some() {
-                out.insert(k.name);
-            }
-        }
-        for (k, _) in self.entries {
-            let Some(s) = k.as_scalar() else { continue };
-            if keys.iter().any(|key| key.name == s.text) {
-                continue;
-            }
-            let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 1);
-            if let Some(key) = found
-                .first()
-                .and_then(|b| keys.iter().find(|k| k.name == *b))
-            {
-                if self.get(key.name).is_none() {
-                    out.insert(key.name);
-                }
-            }
+    fn written(&self) -> Written {
+        // The unknown keys' likely meanings are `claimed` already.
+        let mut out = self.present();
+        for (key, _) in &self.claimed {
+            out.insert(key);
         }
         out
     }
@@ -1195,7 +1171,7 @@ impl Lowerer {
             peerings,
             global_reach,
             links,
-            written: fields.written(CIRCUIT_KEYS),
+            written: fields.written(),
             span: node.span,
         })
     }
@@ -1212,7 +1188,7 @@ impl Lowerer {
             CircuitRouters {
                 primary,
                 secondary,
-                written: fields.written(ROUTERS_KEYS),
+                written: fields.written(),
             },
             node.span,
         ))
@@ -1462,7 +1438,7 @@ impl Lowerer {
                     key: k.span,
                     sku,
                     scale_units,
-                    written: f.written(GATEWAY_KEYS),
+                    written: f.written(),
                 })
             });
         Some(VirtualNetwork {
@@ -1470,7 +1446,7 @@ impl Lowerer {
             region,
             address_space,
             gateway,
-            written: fields.written(VNET_KEYS),
+            written: fields.written(),
             span: node.span,
         })
     }
