@@ -11,12 +11,6 @@ pub fn fold(s: &str) -> String {
 
 /// `fold(a) == fold(b)` without allocating.
 pub fn same_folded(a: &str, b: &str) -> bool {
-    let folded = |s: &str| {
-        s.chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '_'))
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
     fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes()
             .filter(|c| !matches!(c, b' ' | b'-' | b'_'))
@@ -25,7 +19,7 @@ pub fn same_folded(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return ascii_folded(a).eq(ascii_folded(b));
     }
-    folded(a) == folded(b)
+    fold(a) == fold(b)
 }
 
 /// Edit distance over characters (Levenshtein, with swapping two neighbours

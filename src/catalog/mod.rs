@@ -51,12 +51,6 @@ pub fn key(s: &str) -> String {
 
 /// `key(a) == key(b)` without allocating (rules compare names per link).
 pub fn same_key(a: &str, b: &str) -> bool {
-    let folded = |s: &str| {
-        s.chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '_' | '(' | ')'))
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
     fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes()
             .filter(|c| !matches!(c, b' ' | b'-' | b'_' | b'(' | b')'))
@@ -65,7 +59,7 @@ pub fn same_key(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return ascii_folded(a).eq(ascii_folded(b));
     }
-    folded(a) == folded(b)
+    key(a) == key(b)
 }
 
 /// `index.get(&key(name))` without allocating for the common case (an
