@@ -612,7 +612,7 @@ impl Index {
 
     /// Positions of the virtual networks the circuit at `pos` links,
     /// aligned with [`Circuit::links`] (`None` for an undefined name).
-    pub fn vnets_of_links(&self, pos: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+    fn vnets_of_links(&self, pos: usize) -> impl Iterator<Item = Option<usize>> + '_ {
         self.link_vnets.get(pos)
     }
 
@@ -645,20 +645,6 @@ impl Index {
 
     pub fn circuit<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Circuit> {
         self.circuits.get(name).map(|i| &design.circuits[i])
-    }
-
-    pub fn circuit_pos(&self, name: &str) -> Option<usize> {
-        self.circuits.get(name)
-    }
-
-    /// Position of the first virtual network of this name.
-    pub fn vnet_pos(&self, name: &str) -> Option<usize> {
-        self.vnets.get(name)
-    }
-
-    /// Position of the first site of this name.
-    pub fn site_pos(&self, name: &str) -> Option<usize> {
-        self.sites.get(name)
     }
 
     pub fn port<'d>(&self, design: &'d Design, name: &str) -> Option<&'d Port> {
@@ -738,39 +724,36 @@ impl Index {
         self.circuit_reached_by.get(pos)
     }
 
-    /// Circuits that link the virtual network at `pos`, in design order.
-    pub fn circuits_of_vnet<'d>(
-        &self,
+    /// The circuits that link the virtual network at `pos`, with their
+    /// positions, in design order: the first of each name only (a later
+    /// duplicate is `duplicate-name`'s finding).
+    pub fn canonical_circuits_of_vnet<'d>(
+        &'d self,
         design: &'d Design,
         pos: usize,
-    ) -> impl Iterator<Item = &'d Circuit> + use<'d, '_> {
-        self.vnet_circuits
-            .get(pos)
-            .iter()
-            .map(move |&i| &design.circuits[i])
+    ) -> impl Iterator<Item = (usize, &'d Circuit)> + 'd {
+        self.canonical_circuits_among(design, self.vnet_circuits.get(pos))
     }
 
-    /// Positions of the circuits that link the virtual network at `pos`,
-    /// in design order.
-    pub fn circuit_positions_of_vnet(&self, pos: usize) -> &[usize] {
-        self.vnet_circuits.get(pos)
-    }
-
-    /// Positions of the circuits on the port at `pos`, in design order.
-    pub fn circuit_positions_of_port(&self, pos: usize) -> &[usize] {
-        self.port_circuits.get(pos)
-    }
-
-    /// Circuits on the port at `pos`, in design order.
-    pub fn circuits_of_port<'d>(
-        &self,
+    /// The circuits on the port at `pos`, like
+    /// [`Index::canonical_circuits_of_vnet`].
+    pub fn canonical_circuits_of_port<'d>(
+        &'d self,
         design: &'d Design,
         pos: usize,
-    ) -> impl Iterator<Item = &'d Circuit> + use<'d, '_> {
-        self.port_circuits
-            .get(pos)
+    ) -> impl Iterator<Item = (usize, &'d Circuit)> + 'd {
+        self.canonical_circuits_among(design, self.port_circuits.get(pos))
+    }
+
+    fn canonical_circuits_among<'d>(
+        &'d self,
+        design: &'d Design,
+        positions: &'d [usize],
+    ) -> impl Iterator<Item = (usize, &'d Circuit)> + 'd {
+        positions
             .iter()
-            .map(move |&i| &design.circuits[i])
+            .filter(move |&&c| self.is_canonical_circuit(design, c))
+            .filter_map(move |&c| design.circuits.get(c).map(|circuit| (c, circuit)))
     }
 
     pub fn port_has_circuits(&self, pos: usize) -> bool {

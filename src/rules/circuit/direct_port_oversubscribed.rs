@@ -26,10 +26,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         };
         let circuits: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
             .index
-            .circuit_positions_of_port(pos)
-            .iter()
-            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
-            .filter_map(|&c| cx.design.circuits.get(c))
+            .canonical_circuits_of_port(cx.design, pos)
+            .map(|(_, c)| c)
             .filter(|c| matches!(delivery(c), Some(Delivery::Direct)))
             .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
             // A size the port cannot take is invalid-bandwidth's finding.

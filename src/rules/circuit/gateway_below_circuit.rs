@@ -49,10 +49,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let vname = &vnet.name.value;
         let faster: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
             .index
-            .circuit_positions_of_vnet(pos)
-            .iter()
-            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
-            .filter_map(|&c| cx.design.circuits.get(c).map(|circuit| (c, circuit)))
+            .canonical_circuits_of_vnet(cx.design, pos)
             // With FastPath the data bypasses the gateway (and where the
             // gateway lacks FastPath, fastpath-unsupported says so).
             .filter(|(_, c)| {

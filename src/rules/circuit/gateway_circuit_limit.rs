@@ -38,10 +38,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // Duplicate circuits are duplicate-name's finding.
         let circuits: Vec<&Circuit> = cx
             .index
-            .circuit_positions_of_vnet(pos)
-            .iter()
-            .filter(|&&c| cx.index.is_canonical_circuit(cx.design, c))
-            .filter_map(|&c| cx.design.circuits.get(c))
+            .canonical_circuits_of_vnet(cx.design, pos)
+            .map(|(_, c)| c)
             .collect();
         let label_all = |mut f: Finding, cs: &[&Circuit]| {
             for c in cs {

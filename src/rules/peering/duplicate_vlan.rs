@@ -67,10 +67,8 @@ fn dot1q_ports(cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut vlans: Vec<(&Spanned<i64>, PeeringKind, &str)> = ix
-            .circuit_positions_of_port(pos)
-            .iter()
-            .filter(|&&c| ix.is_canonical_circuit(d, c))
-            .filter_map(|&c| d.circuits.get(c))
+            .canonical_circuits_of_port(d, pos)
+            .map(|(_, c)| c)
             // Both provider and port: provider-and-port's finding.
             .filter(|c| c.provider.is_none())
             .flat_map(|c| {
