@@ -447,3 +447,124 @@ mod tests {
         assert_eq!(c.provider_at("AT&T", "Silicon Valley"), Some(false));
     }
 }
+
+#[cfg(test)]
+mod newer_facts {
+    use crate::catalog::*;
+
+    #[test]
+    fn metro_locations_count_as_two_sites() {
+        let c = Catalog::builtin();
+        let metro = c.location("amsterdam metro").unwrap();
+        assert!(metro.is_metro());
+        let sites: Vec<&str> = c
+            .link_locations(metro)
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(sites, vec!["Amsterdam", "Amsterdam2"]);
+        let ams = c.location("Amsterdam").unwrap();
+        assert!(!ams.is_metro());
+        assert_eq!(c.link_locations(ams).len(), 1);
+        assert!(metro.same_metro_as(ams));
+        for l in c.locations.iter().filter(|l| l.is_metro()) {
+            assert_eq!(c.link_locations(l).len(), 2, "{}", l.name);
+            assert!(c.link_locations(l).iter().all(|s| s.same_metro_as(l)));
+        }
+        for n in [
+            "Singapore Metro",
+            "Zurich Metro",
+            "Washington DC Metro",
+            "Dallas Metro",
+        ] {
+            assert!(c.location(n).is_some_and(PeeringLocation::is_metro), "{n}");
+        }
+        assert!(c.location("New York2").is_some());
+    }
+
+    #[test]
+    fn metros_group_locations() {
+        let c = Catalog::builtin();
+        let (lon, lon2, ams) = (
+            c.location("London").unwrap(),
+            c.location("London2").unwrap(),
+            c.location("Amsterdam").unwrap(),
+        );
+        assert_eq!(lon.metro(), "London");
+        assert!(lon.same_metro_as(lon2));
+        assert!(!lon.same_metro_as(ams));
+        let gov = c.location("Washington DC (US Gov)").unwrap();
+        assert!(!gov.same_metro_as(c.location("Washington DC").unwrap()));
+    }
+
+    #[test]
+    fn direct_port_facility_names_are_aliases() {
+        let c = Catalog::builtin();
+        assert_eq!(c.location("Equinix-Sydney-SY2").unwrap().name, "Sydney");
+        assert_eq!(c.location("Airtel-Chennai2-CLS").unwrap().name, "Chennai2");
+        assert_eq!(
+            c.location("cologix-minneapolis-min3").unwrap().name,
+            "Minneapolis"
+        );
+        assert_eq!(
+            c.location("Equinix-Ashburn-DC6").unwrap().name,
+            "Washington DC"
+        );
+    }
+
+    #[test]
+    fn ergwscale_regions_and_newer_geopolitical_assignments() {
+        let c = Catalog::builtin();
+        for n in ["West Europe", "East US 2", "Japan East", "Belgium Central"] {
+            assert!(!c.region(n).unwrap().ergwscale, "{n}");
+        }
+        assert!(c.region("North Europe").unwrap().ergwscale);
+        assert!(!c.region("US Gov Virginia").unwrap().ergwscale);
+        let mx = c.region("Mexico Central").unwrap();
+        assert_eq!(mx.geopolitical_region, "North America");
+        assert!(!mx.geopolitical_inferred);
+        for n in ["Atlanta2", "Dallas2", "Phoenix2"] {
+            let l = c.location(n).unwrap();
+            assert_eq!(l.geopolitical_region, "North America", "{n}");
+            assert!(!l.geopolitical_inferred, "{n}");
+        }
+        assert!(!c.location("Taipei2").unwrap().geopolitical_inferred);
+    }
+
+    #[test]
+    fn providers_match_as_people_write_them() {
+        let c = Catalog::builtin();
+        assert_eq!(c.provider("ATT-NetBond").unwrap().name, "AT&T NetBond");
+        assert_eq!(
+            c.provider("British-Telecom").unwrap().name,
+            "British Telecom"
+        );
+        assert_eq!(
+            c.provider_by_catalog_name("british telecom").unwrap().name,
+            "British Telecom"
+        );
+        assert!(c.provider_by_catalog_name("BT").is_none());
+        // One company, three spellings: all at Paris and at Amsterdam.
+        for n in ["Interxion", "Interxion (Digital Realty)", "Digital Realty"] {
+            assert_eq!(c.provider_at(n, "Paris"), Some(true), "{n}");
+            assert_eq!(c.provider_at(n, "Amsterdam"), Some(true), "{n}");
+        }
+        let bt = c.provider("British Telecom").unwrap();
+        assert_eq!(c.is_at(bt, c.location("Amsterdam").unwrap()), Some(true));
+        assert!(c.locations_of(bt).is_some());
+        assert_eq!(
+            c.closest_providers("British Telcom"),
+            vec!["British Telecom"]
+        );
+        assert_eq!(c.closest_providers("ATT Netbnd")[0], "AT&T NetBond");
+        assert!(c.closest_providers("").is_empty());
+    }
+
+    #[test]
+    fn the_catalog_records_its_source_date() {
+        let c = Catalog::builtin();
+        assert_eq!(c.source_date().as_deref(), Some("2026-05-10"));
+        assert!(c.sources.iter().any(|s| s.document == "metro.md"));
+        assert_eq!(Catalog::default().source_date(), None);
+    }
+}

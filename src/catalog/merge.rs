@@ -8,6 +8,7 @@ use super::{key, provider_key, Catalog, Cloud, PeeringLocation, ProviderInfo, Re
 use crate::source::Span;
 use std::collections::HashMap;
 
+/// Reports a second entry of the same name in one file.
 fn once(
     seen: &mut HashMap<String, Span>,
     name: &At<String>,
@@ -187,9 +188,11 @@ pub(super) fn apply(c: &mut Catalog, s: Sections, errors: &mut Errors<'_>) {
                     );
                     continue;
                 };
+                // `Amsterdam3` and `Amsterdam Metro` are in the Amsterdam metro.
                 let city = e.city.unwrap_or_else(|| {
-                    name.value
-                        .trim_end_matches(|ch: char| ch.is_ascii_digit())
+                    let bare = name.value.trim_end_matches(|ch: char| ch.is_ascii_digit());
+                    bare.strip_suffix(" Metro")
+                        .unwrap_or(bare)
                         .trim()
                         .to_string()
                 });
@@ -402,5 +405,41 @@ providers:
         assert_eq!(c.provider_at("Contoso Fiber", "Amsterdam3"), Some(true));
         assert_eq!(c.overlays, vec!["catalog.yaml".to_string()]);
         assert!(c.to_yaml().contains("#   catalog.yaml\n"));
+    }
+
+    #[test]
+    fn metro_sites_and_ergwscale_are_fields() {
+        let mut c = Catalog::builtin();
+        c.overlay_str(
+            "catalog.yaml",
+            "\
+peering_locations:
+  - name: Lisbon Metro
+    geopolitical_region: Europe
+    metro_of: [Lisbon, Lisbon2]
+  - name: Lisbon
+    geopolitical_region: Europe
+  - name: Lisbon2
+    geopolitical_region: Europe
+regions:
+  - name: West Europe
+    ergwscale: true
+",
+        )
+        .unwrap();
+        let metro = c.location("Lisbon Metro").unwrap();
+        assert_eq!(metro.city, "Lisbon");
+        assert_eq!(c.link_locations(metro).len(), 2);
+        assert!(c.region("West Europe").unwrap().ergwscale);
+        let e = Catalog::builtin()
+            .overlay_str(
+                "cat.yaml",
+                "peering_locations:\n  - name: X Metro\n    geopolitical_region: Europe\n    metro_of: [Amsterdm, Amsterdam2]\n",
+            )
+            .unwrap_err();
+        assert!(
+            e.starts_with("cat.yaml:4:16: unknown peering location `Amsterdm`; did you mean"),
+            "{e}"
+        );
     }
 }

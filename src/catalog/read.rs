@@ -387,8 +387,6 @@ fn read_provider(item: &Node, errors: &mut Errors<'_>) -> Option<ProviderEntry> 
     (errors.list.len() == before).then_some(e)
 }
 
-/// Reports a second entry of the same name in one file.
-
 #[cfg(test)]
 mod tests {
     use super::*;
