@@ -1,6 +1,6 @@
 //! The built-in ExpressRoute catalog: peering locations, Azure regions,
-//! providers (from `data/*.tsv`, copies of the public facts in
-//! `shared/data/`, embedded in the binary), and the SKU facts in [`sku`].
+//! providers (from `data/*.tsv`, the project's copies of the public facts,
+//! embedded in the binary), and the SKU facts in [`sku`].
 //! A design repository's own catalog file ([`Catalog::overlay_file`], format
 //! in `docs/catalog.md`) adds entries or overrides built-in ones;
 //! [`Catalog::to_yaml`] prints the effective catalog in that same format.
