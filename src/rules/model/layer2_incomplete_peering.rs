@@ -44,9 +44,9 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         {
             // A key written with an invalid value was reported by the loader.
             let missing: Vec<String> =
-                ["peer_asn", "primary_subnet", "secondary_subnet", "vlan_id"]
+                [PeeringKey::PeerAsn, PeeringKey::PrimarySubnet, PeeringKey::SecondarySubnet, PeeringKey::VlanId]
                     .into_iter()
-                    .filter(|k| !peering.has(k))
+                    .filter(|k| !peering.has(*k))
                     .map(|k| format!("`{k}`"))
                     .collect();
             if missing.is_empty() {
