@@ -12,9 +12,7 @@ pub mod lower;
 pub mod net;
 pub mod schema;
 
-pub use format::{
-    CircuitKey, FormatKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey,
-};
+pub use format::{CircuitKey, FormatKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey};
 pub use index::{Index, NameKind, Reference};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
@@ -88,7 +86,9 @@ impl<K: FormatKey> Written<K> {
 
 impl<K: FormatKey> std::fmt::Debug for Written<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter().map(|k| k.name())).finish()
+        f.debug_list()
+            .entries(self.iter().map(|k| k.name()))
+            .finish()
     }
 }
 

@@ -62,13 +62,18 @@ pub enum Ty {
     },
     Bool,
     /// A whole number in `min..=max`.
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// A whole number of zero or more (VLAN IDs, counts: rules judge the
     /// range).
     UInt,
     /// An ASN: a whole number up to `max` (32 bits); rules judge the
     /// reserved ones.
-    Asn { max: u64 },
+    Asn {
+        max: u64,
+    },
     /// One of the names, matched case-insensitively.
     Enum(fn() -> Vec<&'static str>),
     /// An IPv4 or IPv6 prefix in CIDR notation.
@@ -107,11 +112,7 @@ impl NameRule {
 
     /// "1-64 characters: letters, digits, `.`, `_` and `-`".
     pub fn describe(&self) -> String {
-        let marks: Vec<String> = self
-            .punctuation
-            .chars()
-            .map(|c| format!("`{c}`"))
-            .collect();
+        let marks: Vec<String> = self.punctuation.chars().map(|c| format!("`{c}`")).collect();
         let marks = match marks.split_last() {
             Some((last, [])) => last.clone(),
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),

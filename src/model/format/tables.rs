@@ -5,9 +5,7 @@
 //! the key (a `DSCP` written in `Ty::Int` is the range the loader checks).
 
 use super::{format_keys, names, opt, opt_or, req, Constraint, DefaultValue, NameRule, Ty};
-use crate::model::{
-    Billing, Encapsulation, GatewaySku, Layer, Model, SiteKind, Sku,
-};
+use crate::model::{Billing, Encapsulation, GatewaySku, Layer, Model, SiteKind, Sku};
 
 /// Entity names: 1-64 characters of `[A-Za-z0-9._-]`.
 pub const NAME: Ty = Ty::Name(NameRule {

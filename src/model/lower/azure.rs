@@ -65,13 +65,7 @@ impl Lowerer {
     }
 
     /// A missing `sku` is reported at the virtual network's name (`at`).
-    fn gateway(
-        &mut self,
-        key: &Node,
-        node: &Node,
-        vnet: &Named<'_>,
-        at: Span,
-    ) -> Option<Gateway> {
+    fn gateway(&mut self, key: &Node, node: &Node, vnet: &Named<'_>, at: Span) -> Option<Gateway> {
         type K = GatewayKey;
         let f = self.fields::<K>(node, "`gateway`")?;
         let what = format!("the gateway of {vnet}");
@@ -86,10 +80,13 @@ impl Lowerer {
             .value(K::MinScaleUnits)
             .and_then(|v| self.small_int(v, K::MinScaleUnits));
         let units = |u: &Option<crate::model::Spanned<u32>>| {
-            u.as_ref().map_or(Seen::Invalid, |u| Seen::Int(i64::from(u.value)))
+            u.as_ref()
+                .map_or(Seen::Invalid, |u| Seen::Int(i64::from(u.value)))
         };
         let seen = |key: K| match key {
-            K::Sku => sku.as_ref().map_or(Seen::Invalid, |s| Seen::Name(s.value.as_str())),
+            K::Sku => sku
+                .as_ref()
+                .map_or(Seen::Invalid, |s| Seen::Name(s.value.as_str())),
             K::ScaleUnits => units(&scale_units),
             K::MinScaleUnits => units(&min_scale_units),
             K::Subnet => Seen::Written,

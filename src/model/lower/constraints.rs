@@ -121,7 +121,9 @@ impl Lowerer {
                     } else {
                         (
                             format!("`{k}` is {n}, above `{other}` ({max})"),
-                            format!("lower `{k}` to {max} or less, or raise `{other}` to {n} or more"),
+                            format!(
+                                "lower `{k}` to {max} or less, or raise `{other}` to {n} or more"
+                            ),
                         )
                     };
                     self.invalid(node, message, help);

@@ -6,7 +6,9 @@ use super::{first_key, Lowerer, Named};
 use crate::model::format::{
     Constraint, ExpressRouteKey, FormatKey, ProviderKey, QosKey, SiteKey, OFFER_MODELS,
 };
-use crate::model::{ExpressRoute, Layer, Model, Offer, Provider, Qos, Site, SiteKind, Spanned, Text};
+use crate::model::{
+    ExpressRoute, Layer, Model, Offer, Provider, Qos, Site, SiteKind, Spanned, Text,
+};
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::{Node, NodeKind};
@@ -207,9 +209,9 @@ impl Lowerer {
         // (the table's constraint); they are not read with direct. With an
         // invalid model we cannot tell, so say nothing more.
         let exempt = |m: Model| {
-            K::TABLE.constraints.iter().any(|c| {
-                matches!(c, Constraint::RequiredUnless { value, .. } if m.as_str() == *value)
-            })
+            K::TABLE.constraints.iter().any(
+                |c| matches!(c, Constraint::RequiredUnless { value, .. } if m.as_str() == *value),
+            )
         };
         let needs_provider = model.as_ref().is_some_and(|m| !exempt(m.value));
         let read = model.as_ref().is_none_or(|m| !exempt(m.value));

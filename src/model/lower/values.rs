@@ -75,11 +75,7 @@ impl Lowerer {
     }
 
     /// A number of `key`'s range that fits a `u32` (scale units, weights).
-    pub(super) fn small_int<K: FormatKey>(
-        &mut self,
-        node: &Node,
-        key: K,
-    ) -> Option<Spanned<u32>> {
+    pub(super) fn small_int<K: FormatKey>(&mut self, node: &Node, key: K) -> Option<Spanned<u32>> {
         let n = self.int(node, key)?;
         Some(Spanned::new(u32::try_from(n.value).ok()?, n.span))
     }

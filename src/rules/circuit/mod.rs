@@ -103,7 +103,10 @@ pub(crate) fn usable_gateway(
         return None;
     }
     // Scale units written wrong were reported; guessing 1 would cascade.
-    if sku.value == GatewaySku::ErGwScale && gw.scale_units.is_none() && gw.has(crate::model::GatewayKey::ScaleUnits) {
+    if sku.value == GatewaySku::ErGwScale
+        && gw.scale_units.is_none()
+        && gw.has(crate::model::GatewayKey::ScaleUnits)
+    {
         return None;
     }
     let facts = sku::gateway(sku.value, gw.scale_units.as_ref().map(|s| s.value));
