@@ -338,19 +338,23 @@ impl Ty {
     }
 }
 
-/// Every key of the format with its path (`circuits[].links[].weight`), in
-/// table order, each table once. Where several keys of one mapping hold the
-/// same kind of mapping (`private`, `microsoft` and `public` peerings), the
-/// path names them `*`.
-pub fn key_paths() -> Vec<(String, &'static Key)> {
-    fn walk(table: &'static Table, prefix: &str, out: &mut Vec<(String, &'static Key)>) {
+/// Every key of the format with its path (`circuits[].links[].weight`) and
+/// the table it belongs to, in table order, each table once. Where several
+/// keys of one mapping hold the same kind of mapping (`private`,
+/// `microsoft` and `public` peerings), the path names them `*`.
+pub fn key_paths() -> Vec<(String, &'static Key, &'static Table)> {
+    fn walk(
+        table: &'static Table,
+        prefix: &str,
+        out: &mut Vec<(String, &'static Key, &'static Table)>,
+    ) {
         let nested = |k: &Key| match k.ty {
             Ty::Map(t) | Ty::List(t) => Some(t),
             _ => None,
         };
         let mut seen: Vec<*const Table> = Vec::new();
         for key in table.keys {
-            out.push((format!("{prefix}{}", key.name), key));
+            out.push((format!("{prefix}{}", key.name), key, table));
             let Some(child) = nested(key) else { continue };
             if seen.contains(&(child as *const Table)) {
                 continue;
@@ -374,6 +378,33 @@ pub fn key_paths() -> Vec<(String, &'static Key)> {
     let mut out = Vec::new();
     walk(&TOP, "", &mut out);
     out
+}
+
+/// One row of the key reference in `docs/design-format.md`: the key's
+/// path, type (with its range), whether it is required, and its default,
+/// as the page writes them. The docs test compares the page with these.
+pub fn reference_rows() -> Vec<[String; 4]> {
+    key_paths()
+        .into_iter()
+        .map(|(path, key, table)| {
+            let position = table.keys.iter().position(|k| k.name == key.name);
+            let unless = table.constraints.iter().find_map(|c| match *c {
+                Constraint::RequiredUnless { keys, key, value }
+                    if position.is_some_and(|p| keys.contains(&p)) =>
+                {
+                    Some(format!("unless `{}: {value}`", table.name_at(key)))
+                }
+                _ => None,
+            });
+            let required = match (key.required, unless) {
+                (true, _) => "yes".to_string(),
+                (false, Some(unless)) => unless,
+                (false, None) => "no".to_string(),
+            };
+            let default = key.default.map_or_else(|| "-".to_string(), |d| d.to_string());
+            [format!("`{path}`"), key.ty.describe(), required, default]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -427,7 +458,7 @@ mod tests {
     /// compare with are values of the key's enumeration.
     #[test]
     fn constraints_name_keys_of_their_table() {
-        for (path, key) in key_paths() {
+        for (path, key, _) in key_paths() {
             let (Ty::Map(t) | Ty::List(t)) = key.ty else {
                 continue;
             };
@@ -465,7 +496,7 @@ mod tests {
 
     #[test]
     fn paths_name_nested_keys_once() {
-        let paths: Vec<String> = key_paths().into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = key_paths().into_iter().map(|(p, _, _)| p).collect();
         for p in [
             "version",
             "circuits[].links[].weight",
