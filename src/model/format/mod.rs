@@ -401,7 +401,9 @@ pub fn reference_rows() -> Vec<[String; 4]> {
                 (false, Some(unless)) => unless,
                 (false, None) => "no".to_string(),
             };
-            let default = key.default.map_or_else(|| "-".to_string(), |d| d.to_string());
+            let default = key
+                .default
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
             [format!("`{path}`"), key.ty.describe(), required, default]
         })
         .collect()
