@@ -4,6 +4,7 @@ mod ci;
 mod cli;
 mod determinism;
 mod fixtures;
+mod format_docs;
 mod fuzz_corpus;
 mod hostile;
 mod props;

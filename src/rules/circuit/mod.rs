@@ -29,8 +29,8 @@ pub(crate) enum Delivery {
 
 pub(crate) fn delivery(c: &Circuit) -> Option<Delivery> {
     match (&c.provider, &c.port) {
-        (Some(_), None) if !c.has("port") => Some(Delivery::Provider),
-        (None, Some(_)) if !c.has("provider") => Some(Delivery::Direct),
+        (Some(_), None) if !c.has(crate::model::CircuitKey::Port) => Some(Delivery::Provider),
+        (None, Some(_)) if !c.has(crate::model::CircuitKey::Provider) => Some(Delivery::Direct),
         _ => None,
     }
 }
@@ -103,7 +103,10 @@ pub(crate) fn usable_gateway(
         return None;
     }
     // Scale units written wrong were reported; guessing 1 would cascade.
-    if sku.value == GatewaySku::ErGwScale && gw.scale_units.is_none() && gw.has("scale_units") {
+    if sku.value == GatewaySku::ErGwScale
+        && gw.scale_units.is_none()
+        && gw.has(crate::model::GatewayKey::ScaleUnits)
+    {
         return None;
     }
     let facts = sku::gateway(sku.value, gw.scale_units.as_ref().map(|s| s.value));

@@ -30,7 +30,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             ),
             // A written but invalid or misspelled `provider`/`port` was
             // already reported by the loader.
-            (None, None) if !circuit.has("provider") && !circuit.has("port") => out.push(
+            (None, None) if !circuit.has(CircuitKey::Provider) && !circuit.has(CircuitKey::Port) => out.push(
                 Finding::at(
                     circuit.name.span,
                     format!("circuit `{name}` has neither a `provider` nor a `port`"),

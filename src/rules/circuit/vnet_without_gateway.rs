@@ -20,7 +20,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             let Some((_, vnet)) = vnet else {
                 continue;
             };
-            if vnet.gateway.is_some() || vnet.has("gateway") {
+            if vnet.gateway.is_some() || vnet.has(VnetKey::Gateway) {
                 continue;
             }
             out.push(

@@ -43,12 +43,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .flatten()
         {
             // A key written with an invalid value was reported by the loader.
-            let missing: Vec<String> =
-                ["peer_asn", "primary_subnet", "secondary_subnet", "vlan_id"]
-                    .into_iter()
-                    .filter(|k| !peering.has(k))
-                    .map(|k| format!("`{k}`"))
-                    .collect();
+            let missing: Vec<String> = [
+                PeeringKey::PeerAsn,
+                PeeringKey::PrimarySubnet,
+                PeeringKey::SecondarySubnet,
+                PeeringKey::VlanId,
+            ]
+            .into_iter()
+            .filter(|k| !peering.has(*k))
+            .map(|k| format!("`{k}`"))
+            .collect();
             if missing.is_empty() {
                 continue;
             }

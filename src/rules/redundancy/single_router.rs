@@ -23,7 +23,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(primary) = &routers.value.primary else {
             // Only `secondary:` named: the same gap the other way round
             // (a primary written wrong was already reported).
-            if routers.value.secondary.is_some() && !routers.value.has("primary") {
+            if routers.value.secondary.is_some() && !routers.value.has(RoutersKey::Primary) {
                 out.push(
                     Finding::at(
                         routers.span,
@@ -48,7 +48,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             ),
             Some(_) => {}
             // A secondary written wrong was already reported.
-            None if routers.value.has("secondary") => {}
+            None if routers.value.has(RoutersKey::Secondary) => {}
             None => out.push(
                 Finding::at(
                     routers.span,
