@@ -15,6 +15,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sema;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
@@ -221,8 +222,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     } = merged;
     let index = Index::build(&design);
     let cx = RuleContext {
-        design: &design,
-        index: &index,
+        db: sema::Db::new(&design, &index),
         catalog: &settings.catalog,
     };
     let rule_findings: Vec<Finding> = rules::ALL

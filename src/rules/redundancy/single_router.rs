@@ -2,19 +2,17 @@
 //! secondary router is missing.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "single-router",
-    group: Group::Redundancy,
-    default_severity: Severity::Warning,
+    group: Redundancy,
+    severity: Warning,
     summary: "a circuit's primary and secondary links end on the same router",
-    doc: rule_doc!("single-router"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(routers) = &circuit.routers else {
             continue;
         };
