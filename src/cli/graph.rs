@@ -1,0 +1,102 @@
+//! `erlint graph`, and the picture of the Markdown report: the design is
+//! found, configured and linted as for `check`, then drawn.
+
+use super::args::GraphArgs;
+use super::{current_dir, input_from, load_config, print_stdout, settings_from, Failure};
+use crate::graph::{self, Graph, Kind};
+use crate::model::{Design, Index};
+use crate::render::markdown::Picture;
+use crate::report::Report;
+use std::process::ExitCode;
+
+/// Mermaid text past which GitHub does not render a diagram (its
+/// `maxTextSize`): the Markdown report then says how to draw it instead.
+const MERMAID_MAX_TEXT: usize = 50_000;
+
+pub fn graph(args: GraphArgs) -> Result<ExitCode, Failure> {
+    let cwd = current_dir()?;
+    let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
+    let settings = settings_from(cwd, &cfg, &[], &[])?;
+    let input = input_from(&args.paths, None)?;
+    let (report, design, index) =
+        crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+    let whole = graph::build(&design, &index, &report);
+    let picture = match &args.focus {
+        Some(focus) => {
+            let (kind, name) = parse_focus(focus)?;
+            let root = whole
+                .find(kind, name)
+                .ok_or_else(|| unknown(&whole, kind, name))?;
+            let focused = whole.focus(&[root]);
+            let keep: Vec<usize> = focused.find(kind, name).into_iter().collect();
+            focused.collapse(args.max_per_group, &keep)
+        }
+        None => whole.collapse(args.max_per_group, &[]),
+    };
+    let text = args.format.render(&picture).map_err(Failure)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
+        None => print_stdout(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_focus(focus: &str) -> Result<(Kind, &str), Failure> {
+    let kinds = || {
+        Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((kind, name)) = focus.split_once(':') else {
+        return Err(Failure(format!(
+            "--focus takes KIND:NAME (KIND is one of {}), as in `site:ams-dc1`",
+            kinds()
+        )));
+    };
+    let kind = Kind::parse(kind.trim()).ok_or_else(|| {
+        Failure(format!(
+            "--focus: unknown kind `{}`; use one of {}",
+            sanitize(kind),
+            kinds()
+        ))
+    })?;
+    Ok((kind, name))
+}
+
+/// An unknown focus name, with the closest names of that kind.
+fn unknown(graph: &Graph, kind: Kind, name: &str) -> Failure {
+    let close = crate::suggest::closest(name, graph.names(kind), 3);
+    let hint = crate::suggest::did_you_mean(&close)
+        .map(|d| format!(" ({})", sanitize(&d)))
+        .unwrap_or_default();
+    Failure(format!(
+        "--focus: no {} named `{}` in the design{hint}",
+        kind.legend(),
+        sanitize(name)
+    ))
+}
+
+/// Text from the command line or the design, for a message on a terminal.
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// The Mermaid picture of what the report's findings touch, for the
+/// Markdown report.
+pub fn findings_picture(report: &Report, design: &Design, index: &Index) -> Picture {
+    let around = graph::build(design, index, report).around_findings(graph::DEFAULT_MAX_PER_GROUP);
+    if around.nodes.is_empty() {
+        return Picture::None;
+    }
+    let text = graph::mermaid::render(&around);
+    if text.len() > MERMAID_MAX_TEXT {
+        Picture::TooLarge
+    } else {
+        Picture::Mermaid(text)
+    }
+}
