@@ -3,7 +3,7 @@
 
 use super::args::GraphArgs;
 use super::{current_dir, input_from, load_config, print_stdout, settings_from, Failure};
-use crate::graph::{self, Graph, Kind};
+use crate::graph::{self, Graph, GraphFormat, Kind};
 use crate::model::{Design, Index};
 use crate::render::markdown::Picture;
 use crate::report::Report;
@@ -21,7 +21,7 @@ pub fn graph(args: GraphArgs) -> Result<ExitCode, Failure> {
     let (report, design, index) =
         crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
     let whole = graph::build(&design, &index, &report);
-    let picture = match &args.focus {
+    let (shown, keep) = match &args.focus {
         Some(focus) => {
             let (kind, name) = parse_focus(focus)?;
             let root = whole
@@ -29,9 +29,21 @@ pub fn graph(args: GraphArgs) -> Result<ExitCode, Failure> {
                 .ok_or_else(|| unknown(&whole, kind, name))?;
             let focused = whole.focus(&[root]);
             let keep: Vec<usize> = focused.find(kind, name).into_iter().collect();
-            focused.collapse(args.max_per_group, &keep)
+            (focused, keep)
         }
-        None => whole.collapse(args.max_per_group, &[]),
+        None => (whole, Vec::new()),
+    };
+    let picture = if args.format == GraphFormat::Mermaid {
+        fit_for_mermaid(|max| shown.collapse(max, &keep), args.max_per_group).ok_or_else(|| {
+            Failure(format!(
+                "the picture has more than the {} connections Mermaid draws, even with few \
+                 entities per group; draw the paths of one entity with `--focus KIND:NAME`, \
+                 or use `--format dot` or `--format svg`",
+                graph::MERMAID_MAX_EDGES
+            ))
+        })?
+    } else {
+        shown.collapse(args.max_per_group, &keep)
     };
     let text = args.format.render(&picture).map_err(Failure)?;
     match &args.output {
@@ -89,14 +101,36 @@ fn sanitize(s: &str) -> String {
 /// The Mermaid picture of what the report's findings touch, for the
 /// Markdown report.
 pub fn findings_picture(report: &Report, design: &Design, index: &Index) -> Picture {
-    let around = graph::build(design, index, report).around_findings(graph::DEFAULT_MAX_PER_GROUP);
-    if around.nodes.is_empty() {
+    let whole = graph::build(design, index, report);
+    let marked = whole.marked();
+    if marked.is_empty() {
         return Picture::None;
     }
-    let text = graph::mermaid::render(&around);
-    if text.len() > MERMAID_MAX_TEXT {
-        Picture::TooLarge
-    } else {
-        Picture::Mermaid(text)
+    let around = whole.focus(&marked);
+    let fitted = fit_for_mermaid(
+        |max| around.collapse(max, &[]),
+        graph::DEFAULT_MAX_PER_GROUP,
+    );
+    match fitted.map(|g| graph::mermaid::render(&g)) {
+        Some(text) if text.len() <= MERMAID_MAX_TEXT => Picture::Mermaid(text),
+        _ => Picture::TooLarge,
+    }
+}
+
+/// The picture `draw` makes with at most `max` entities per group, or with
+/// fewer until it has no more connections than Mermaid draws (its
+/// `maxEdges`); `None` if even one per group is too many.
+fn fit_for_mermaid(draw: impl Fn(usize) -> Graph, max: usize) -> Option<Graph> {
+    let mut max = max;
+    loop {
+        let picture = draw(max);
+        if picture.edges.len() <= graph::MERMAID_MAX_EDGES {
+            return Some(picture);
+        }
+        max = match max {
+            0 => graph::DEFAULT_MAX_PER_GROUP,
+            1 => return None,
+            n => n / 2,
+        };
     }
 }

@@ -187,6 +187,10 @@ pub struct Graph {
 /// (`--max-per-group`): a design of 10,000 sites stays readable.
 pub const DEFAULT_MAX_PER_GROUP: usize = 30;
 
+/// Connections past which Mermaid refuses to draw a flowchart (its default
+/// `maxEdges`, which GitHub keeps).
+pub const MERMAID_MAX_EDGES: usize = 500;
+
 impl Graph {
     /// The node of an entity.
     pub fn find(&self, kind: Kind, name: &str) -> Option<usize> {
@@ -402,16 +406,6 @@ impl Graph {
     pub(crate) fn normalized(&self) -> Graph {
         let all: Vec<Option<usize>> = (0..self.nodes.len()).map(Some).collect();
         self.remap(&all, Vec::new())
-    }
-
-    /// The paths through every entity with a finding, at most `max` per
-    /// group: the picture of a report. Empty when no finding is on an entity.
-    pub fn around_findings(&self, max: usize) -> Graph {
-        let marked = self.marked();
-        if marked.is_empty() {
-            return Graph::default();
-        }
-        self.focus(&marked).collapse(max, &[])
     }
 
     /// The nodes with a finding.
