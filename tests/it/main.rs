@@ -5,6 +5,7 @@ mod cli;
 mod determinism;
 mod fixtures;
 mod fuzz_corpus;
+mod graph;
 mod hostile;
 mod props;
 mod registry;
