@@ -11,6 +11,7 @@ pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod fingerprint;
+pub mod graph;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -169,6 +170,28 @@ impl SetAside {
 
 /// Lints a design: every stage from discovery to the sorted report.
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
+    // The model is not needed past the rules: it is freed on the pool while
+    // the report is finished (freeing 100k sites takes a while).
+    let free = |design: Design, index: Index| rayon::spawn(move || drop((index, design)));
+    lint_then(input, settings, free).map(|(report, ())| report)
+}
+
+/// Lints a design and keeps the model, for what draws the design with its
+/// findings (`erlint graph`, the Markdown report's picture).
+pub fn lint_with_model(
+    input: &Input,
+    settings: &Settings,
+) -> Result<(Report, Design, Index), RunError> {
+    lint_then(input, settings, |design, index| (design, index))
+        .map(|(report, (design, index))| (report, design, index))
+}
+
+/// The pipeline; `model` receives the design and index once the rules ran.
+fn lint_then<T>(
+    input: &Input,
+    settings: &Settings,
+    model: impl FnOnce(Design, Index) -> T,
+) -> Result<(Report, T), RunError> {
     let mut merged = Merged::default();
     match input {
         Input::Paths(paths) => {
@@ -259,9 +282,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             f
         }));
     }
-    // The model is not needed past this point: it is freed on the pool
-    // while the report is finished (freeing 100k sites takes a while).
-    rayon::spawn(move || drop((index, design)));
+    let model = model(design, index);
     restore_texts(&mut sources, set_aside, &findings);
     let mut report = Report::new(findings, sources);
     report.rules = rules::ALL
@@ -272,7 +293,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     if let Some(known) = &settings.baseline {
         report.remove_known(known);
     }
-    Ok(report)
+    Ok((report, model))
 }
 
 /// Reads again the texts set aside of the files that findings point into.

@@ -34,6 +34,46 @@ pub enum Command {
     },
     /// Print a JSON Schema (draft-07) of the design format
     Schema,
+    /// Draw the topology (Mermaid, DOT or SVG), entities with findings marked
+    #[command(long_about = GRAPH_ABOUT)]
+    Graph(GraphArgs),
+}
+
+const GRAPH_ABOUT: &str = "Draw the topology of the design: sites grouped by kind, each joined to \
+its provider (model and layer on the edge), circuits grouped by peering location (SKU and \
+bandwidth), Direct ports, virtual networks (gateway SKU) and Global Reach connections. An entity \
+with a finding is marked (error red, warning amber, info blue) with its rules, and a legend \
+explains shapes and colours. The design is found and configured as for `erlint check`.
+
+Examples:
+  erlint graph --format mermaid                  Mermaid text, for Markdown on GitHub, GitLab, Azure DevOps
+  erlint graph --format svg -o topology.svg      a picture, laid out in-process (no Graphviz needed)
+  erlint graph --format dot | dot -Tpng > t.png  DOT, for Graphviz
+  erlint graph --focus site:ams-dc1              only the paths through one entity";
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Files or folders of the design (default `.`)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "mermaid")]
+    pub format: crate::graph::GraphFormat,
+    /// Write the picture to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw only the paths through one entity: KIND is site, provider, circuit, port or vnet
+    #[arg(long, value_name = "KIND:NAME")]
+    pub focus: Option<String>,
+    /// Show at most N entities per group, the rest as one node (0: no limit); marked ones always show
+    #[arg(long, value_name = "N", default_value_t = crate::graph::DEFAULT_MAX_PER_GROUP)]
+    pub max_per_group: usize,
+    /// Use this erlint.toml instead of searching for one
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use no erlint.toml
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -91,4 +131,8 @@ pub struct CheckArgs {
     /// The file name standard input is reported under (with `-`)
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// With `--format markdown`: prefix of the findings' links (a URL of the
+    /// repository's files at this commit); links are relative without it
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
 
 pub mod args;
+mod graph;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -92,6 +93,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print_stdout(&crate::model::schema::json_schema())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Graph(args) => graph::graph(args),
     }
 }
 
@@ -100,7 +102,7 @@ pub fn explain_text(doc: &str) -> String {
     render::rule_page(doc)
 }
 
-fn print_stdout(s: &str) -> Result<(), Failure> {
+pub(super) fn print_stdout(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         // A closed pipe (`erlint rules | head`) is not a failure.
@@ -109,11 +111,15 @@ fn print_stdout(s: &str) -> Result<(), Failure> {
     }
 }
 
-fn current_dir() -> Result<PathBuf, Failure> {
+pub(super) fn current_dir() -> Result<PathBuf, Failure> {
     std::env::current_dir().map_err(|e| Failure(format!("cannot read the current directory: {e}")))
 }
 
-fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config, Failure> {
+pub(super) fn load_config(
+    explicit: Option<&Path>,
+    none: bool,
+    cwd: &Path,
+) -> Result<Config, Failure> {
     if none {
         return Ok(Config::default());
     }
@@ -182,72 +188,29 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
-    let mut settings = Settings::new(cwd.clone());
-    settings.catalog = build_catalog(&cfg)?;
-
-    // Rules: config levels first, then --select narrows and --ignore removes.
-    for (name, level) in &cfg.rules {
-        match level {
-            Level::Off => {
-                settings.enabled.remove(name);
-            }
-            Level::On(sev) => {
-                settings.severity.insert(name, *sev);
-            }
-        }
-    }
-    let selected = resolve_rule_list(&args.select, "--select")?;
-    if !selected.is_empty() {
-        settings.enabled.retain(|r| selected.contains(r));
-    }
-    for r in resolve_rule_list(&args.ignore, "--ignore")? {
-        settings.enabled.remove(r);
-    }
-    if !cfg.exclude.is_empty() {
-        let mut b = globset::GlobSetBuilder::new();
-        for pattern in &cfg.exclude {
-            let glob = globset::Glob::new(pattern).map_err(|e| {
-                Failure(format!(
-                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
-                ))
-            })?;
-            b.add(glob);
-        }
-        settings.exclude = b.build().map_err(Failure::from)?;
-    }
+    let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
     let fail_on = args
         .fail_on
         .map(severity_of)
         .or(cfg.fail_on)
         .unwrap_or(Severity::Error);
 
-    let input = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        Input::Stdin {
-            name: args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".into()),
-            bytes,
-        }
-    } else if args.paths.iter().any(|p| p == Path::new("-")) {
-        return Err(Failure(
-            "`-` (standard input) cannot be combined with other paths".into(),
-        ));
-    } else if args.paths.is_empty() {
-        Input::Paths(vec![PathBuf::from(".")])
-    } else {
-        Input::Paths(args.paths.clone())
-    };
+    let input = input_from(&args.paths, args.stdin_filename.as_deref())?;
 
     if let Some(path) = &args.baseline {
         settings.baseline = Some(load_baseline(path)?);
     }
 
-    let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+    // The Markdown report draws what its findings touch: it needs the model.
+    let (report, picture) = if args.format == render::Format::Markdown && !args.statistics {
+        let (report, design, index) =
+            crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        let picture = graph::findings_picture(&report, &design, &index);
+        (report, picture)
+    } else {
+        let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        (report, render::markdown::Picture::None)
+    };
     let failed = report.fails(fail_on);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -270,6 +233,12 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let mut buf = Vec::new();
     if args.statistics {
         render_statistics(&report, &mut buf)?;
+    } else if args.format == render::Format::Markdown {
+        let extras = render::markdown::Extras {
+            picture,
+            link_base: args.link_base.as_deref().unwrap_or(""),
+        };
+        render::markdown::render(&report, &extras, &mut buf)?;
     } else {
         render::render(args.format, &report, &opts, &mut buf)?;
     }
@@ -282,6 +251,74 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Settings from `erlint.toml` and the rule lists of the command line.
+pub(super) fn settings_from(
+    cwd: PathBuf,
+    cfg: &Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Settings, Failure> {
+    let mut settings = Settings::new(cwd);
+    settings.catalog = build_catalog(cfg)?;
+
+    // Rules: config levels first, then --select narrows and --ignore removes.
+    for (name, level) in &cfg.rules {
+        match level {
+            Level::Off => {
+                settings.enabled.remove(name);
+            }
+            Level::On(sev) => {
+                settings.severity.insert(name, *sev);
+            }
+        }
+    }
+    let selected = resolve_rule_list(select, "--select")?;
+    if !selected.is_empty() {
+        settings.enabled.retain(|r| selected.contains(r));
+    }
+    for r in resolve_rule_list(ignore, "--ignore")? {
+        settings.enabled.remove(r);
+    }
+    if !cfg.exclude.is_empty() {
+        let mut b = globset::GlobSetBuilder::new();
+        for pattern in &cfg.exclude {
+            let glob = globset::Glob::new(pattern).map_err(|e| {
+                Failure(format!(
+                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
+                ))
+            })?;
+            b.add(glob);
+        }
+        settings.exclude = b.build().map_err(Failure::from)?;
+    }
+    Ok(settings)
+}
+
+/// What the paths of the command line name (`-`: standard input).
+pub(super) fn input_from(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+) -> Result<Input, Failure> {
+    Ok(if paths.len() == 1 && paths[0] == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        Input::Stdin {
+            name: stdin_filename.unwrap_or("<stdin>").to_string(),
+            bytes,
+        }
+    } else if paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
+    } else if paths.is_empty() {
+        Input::Paths(vec![PathBuf::from(".")])
+    } else {
+        Input::Paths(paths.to_vec())
     })
 }
 

@@ -7,6 +7,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod sarif;
 
 use crate::report::Report;
@@ -30,6 +31,8 @@ pub enum Format {
     Gitlab,
     /// JUnit XML (Jenkins, GitLab test reports)
     Junit,
+    /// Markdown for a pull-request comment or a GitHub job summary
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +65,8 @@ pub fn render(
         Format::Github => github::render(report, out),
         Format::Gitlab => gitlab::render(report, out),
         Format::Junit => junit::render(report, out),
+        // Without the model there is no picture (the CLI passes one).
+        Format::Markdown => markdown::render(report, &markdown::Extras::default(), out),
     }
 }
 

@@ -6,6 +6,7 @@ mod determinism;
 mod fixtures;
 mod format_docs;
 mod fuzz_corpus;
+mod graph;
 mod hostile;
 mod props;
 mod registry;
