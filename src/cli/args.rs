@@ -55,9 +55,9 @@ pub struct CheckArgs {
     /// Files or folders of the design (default `.`); `-` reads one file from standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    /// Output format [default: human; under TF_BUILD, GITHUB_ACTIONS or GITLAB_CI, human plus that CI's annotations]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -79,7 +79,13 @@ pub struct CheckArgs {
     /// Report only findings not in FILE (a `--format json` report saved earlier)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Print a count per rule instead of the findings
+    /// Report only findings new since the git revision REF (the design there is read through git)
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Report paths relative to DIR instead of the current folder
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print a count per rule instead of the findings (JSON with `--format json`)
     #[arg(long)]
     pub statistics: bool,
     /// Color: `auto` honours NO_COLOR and whether standard output is a terminal

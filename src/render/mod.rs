@@ -1,6 +1,8 @@
 //! One renderer per output format; each is a pure function of the report.
 //! The formats are a contract (cli.md): change them only on purpose.
 
+pub mod azure;
+pub mod ci_log;
 pub mod concise;
 pub mod github;
 pub mod gitlab;
@@ -8,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use crate::report::Report;
 use crate::source::Span;
@@ -30,6 +33,8 @@ pub enum Format {
     Gitlab,
     /// JUnit XML (Jenkins, GitLab test reports)
     Junit,
+    /// Azure Pipelines logging commands (`##vso[task.logissue ...]`)
+    Azure,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +67,7 @@ pub fn render(
         Format::Github => github::render(report, out),
         Format::Gitlab => gitlab::render(report, out),
         Format::Junit => junit::render(report, out),
+        Format::Azure => azure::render(report, out),
     }
 }
 
