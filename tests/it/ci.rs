@@ -45,7 +45,7 @@ const FORMAT_RULES: &str =
     "ipvpn-layer2,unused-provider,unused-circuit,unknown-field,unused-suppression";
 
 const FORMATS: &[&str] = &[
-    "human", "concise", "json", "sarif", "github", "gitlab", "junit",
+    "human", "concise", "json", "sarif", "github", "gitlab", "junit", "azure",
 ];
 
 fn formats_dir() -> PathBuf {

@@ -1,5 +1,6 @@
 //! One integration-test binary (each `tests/*.rs` would link its own).
 mod architecture;
+mod azure;
 mod ci;
 mod cli;
 mod determinism;
