@@ -4,6 +4,7 @@ mod azure;
 mod ci;
 mod cli;
 mod determinism;
+mod diff_base;
 mod fixtures;
 mod fuzz_corpus;
 mod hostile;
