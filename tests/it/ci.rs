@@ -168,6 +168,15 @@ fn sarif_has_what_code_scanning_reads() {
         with_label["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "providers.yaml"
     );
+    // Code scanning shows a related location only when the message links
+    // it: every one is linked, by its id.
+    for r in results {
+        let text = r["message"]["text"].as_str().unwrap();
+        for rel in r["relatedLocations"].as_array().into_iter().flatten() {
+            let link = format!("]({})", rel["id"]);
+            assert!(text.contains(&link), "{text} links {link}");
+        }
+    }
 }
 
 #[test]
@@ -243,9 +252,11 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
             ],
             &["name", "tests", "failures", "errors"],
         ),
+        // `file` on a test case is GitLab's; Jenkins' JUnit plugin ignores
+        // attributes it does not read (docs/ci.md).
         (
             "testcase",
-            &["name", "time", "classname", "group"],
+            &["name", "time", "classname", "group", "file"],
             &["name"],
         ),
         ("failure", &["type", "message"], &[]),
@@ -279,6 +290,14 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
             .filter(|n| n.has_tag_name("testcase"))
             .collect();
         assert_eq!(cases.len(), rules);
+        let file = s.attribute("file").expect("file");
+        for c in &cases {
+            // What GitLab links, and a class name Jenkins does not split.
+            assert_eq!(c.attribute("file"), Some(file));
+            let class = c.attribute("classname").expect("classname");
+            assert!(!class.contains('.'), "{class}");
+            assert_eq!(class, file.replace('.', "_"));
+        }
         assert_eq!(s.attribute("tests"), Some(rules.to_string().as_str()));
         let failed = cases
             .iter()
