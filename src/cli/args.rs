@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 /// erlint: a linter for Azure ExpressRoute network designs kept as YAML.
 #[derive(Debug, Parser)]
-#[command(name = "erlint", version, about, arg_required_else_help = true)]
+#[command(
+    name = "erlint",
+    version = env!("ERLINT_VERSION"),
+    about,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -34,6 +39,16 @@ pub enum Command {
     },
     /// Print a JSON Schema (draft-07) of the design format
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell, as in `bash`
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): erlint(1), or erlint-COMMAND(1) for a command
+    Man {
+        /// A command, as in `check`
+        command: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

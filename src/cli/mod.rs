@@ -3,6 +3,7 @@
 
 pub mod args;
 mod diff_base;
+mod generate;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -92,6 +93,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Schema => {
             print_stdout(&crate::model::schema::json_schema())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            print_stdout(&generate::completions(shell)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            print_stdout(&generate::man_page(command.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
