@@ -289,8 +289,14 @@ mod tests {
 
     #[test]
     fn listing_keeps_regular_files_only() {
-        let out = b"100644 blob aaaa     12\tsites/a.yaml\0120000 blob bbbb 5\tlink.yaml\0160000 commit cccc       -\tsub\0100755 blob dddd 3\tx y.yml\0";
-        let entries = parse_listing(out).expect("parses");
+        let records = [
+            "100644 blob aaaa     12\tsites/a.yaml",
+            "120000 blob bbbb 5\tlink.yaml",
+            "160000 commit cccc       -\tsub",
+            "100755 blob dddd 3\tx y.yml",
+        ];
+        let out = records.join("\0").into_bytes();
+        let entries = parse_listing(&out).expect("parses");
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["sites/a.yaml", "x y.yml"]);
         assert_eq!(entries[0].size, 12);
