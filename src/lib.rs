@@ -11,6 +11,7 @@ pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod fingerprint;
+pub mod git;
 pub mod graph;
 pub mod model;
 pub mod render;
@@ -40,6 +41,19 @@ pub enum Input {
     Paths(Vec<PathBuf>),
     /// One design file's bytes (`erlint check -`), reported under `name`.
     Stdin { name: String, bytes: Vec<u8> },
+    /// Design files already read (a design at a git revision,
+    /// `--diff-base`), in any order.
+    Files(Vec<MemoryFile>),
+}
+
+/// A design file that is not read from disk.
+#[derive(Clone, Debug)]
+pub struct MemoryFile {
+    /// As reported.
+    pub display: String,
+    /// Relative to the design root, for fingerprints.
+    pub root_path: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Which rules run and at what severity, resolved from the command line and
@@ -57,6 +71,10 @@ pub struct Settings {
     pub cwd: PathBuf,
     /// Fingerprints of findings already known (`--baseline`): not reported.
     pub baseline: Option<HashSet<String>>,
+    /// Fingerprints name files relative to this folder (absolute): the
+    /// folder of `erlint.toml`, else the repository root. `None`: relative
+    /// to `cwd`, as reported.
+    pub design_root: Option<PathBuf>,
 }
 
 impl Settings {
@@ -69,6 +87,7 @@ impl Settings {
             catalog: Catalog::builtin(),
             cwd,
             baseline: None,
+            design_root: None,
         }
     }
 
@@ -215,7 +234,12 @@ fn lint_then<T>(
                                 let id = file_id(c * MERGE_CHUNK + j);
                                 std::panic::catch_unwind(|| {
                                     let loaded = read_design_file(&f.path);
-                                    process_file(id, f.display.clone(), loaded, Some(&f.path))
+                                    let mut r =
+                                        process_file(id, f.display.clone(), loaded, Some(&f.path));
+                                    if let Some(p) = root_path(settings, &f.path) {
+                                        r.source = r.source.with_root_path(p);
+                                    }
+                                    r
                                 })
                                 .map_err(|_| f.display.clone())
                             })
@@ -230,11 +254,44 @@ fn lint_then<T>(
         }
         Input::Stdin { name, bytes } => {
             let (path, bytes) = (name.clone(), bytes.clone());
+            let rooted = root_path(settings, Path::new(name));
             let r = std::panic::catch_unwind(move || {
-                process_file(file_id(0), path, decode(bytes), None)
+                let r = process_file(file_id(0), path, decode(bytes), None);
+                match rooted {
+                    Some(p) => FileResult {
+                        source: r.source.with_root_path(p),
+                        ..r
+                    },
+                    None => r,
+                }
             })
             .map_err(|_| name.clone());
             merged.absorb(vec![r])?;
+        }
+        Input::Files(files) => {
+            let mut files: Vec<&MemoryFile> = files.iter().collect();
+            files.sort_by(|a, b| a.display.cmp(&b.display));
+            files.dedup_by(|a, b| a.display == b.display);
+            let results = files
+                .par_iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    std::panic::catch_unwind(|| {
+                        let r = process_file(
+                            file_id(i),
+                            f.display.clone(),
+                            decode(f.bytes.clone()),
+                            None,
+                        );
+                        FileResult {
+                            source: r.source.with_root_path(f.root_path.clone()),
+                            ..r
+                        }
+                    })
+                    .map_err(|_| f.display.clone())
+                })
+                .collect();
+            merged.absorb(results)?;
         }
     }
     let Merged {
@@ -294,6 +351,38 @@ fn lint_then<T>(
         report.remove_known(known);
     }
     Ok((report, model))
+}
+
+/// A design file's path relative to `settings.design_root`, `/`-separated,
+/// when there is a design root and the file lies under it.
+fn root_path(settings: &Settings, path: &Path) -> Option<String> {
+    let root = settings.design_root.as_deref()?;
+    let abs = normalize(&settings.cwd.join(path));
+    let rel = abs.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// `path` with `.` and `..` resolved lexically (symbolic links are not
+/// followed: the design root and the files are named the same way).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Reads again the texts set aside of the files that findings point into.

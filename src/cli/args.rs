@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 /// erlint: a linter for Azure ExpressRoute network designs kept as YAML.
 #[derive(Debug, Parser)]
-#[command(name = "erlint", version, about, arg_required_else_help = true)]
+#[command(
+    name = "erlint",
+    version = env!("ERLINT_VERSION"),
+    about,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -37,6 +42,16 @@ pub enum Command {
     /// Draw the topology (Mermaid, DOT or SVG), entities with findings marked
     #[command(long_about = GRAPH_ABOUT)]
     Graph(GraphArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell, as in `bash`
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): erlint(1), or erlint-COMMAND(1) for a command
+    Man {
+        /// A command, as in `check`
+        command: Option<String>,
+    },
 }
 
 const GRAPH_ABOUT: &str = "Draw the topology of the design: sites grouped by kind, each joined to \
@@ -95,9 +110,9 @@ pub struct CheckArgs {
     /// Files or folders of the design (default `.`); `-` reads one file from standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    /// Output format [default: human; under TF_BUILD, GITHUB_ACTIONS or GITLAB_CI, human plus that CI's annotations]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -119,7 +134,13 @@ pub struct CheckArgs {
     /// Report only findings not in FILE (a `--format json` report saved earlier)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Print a count per rule instead of the findings
+    /// Report only findings new since the git revision REF (the design there is read through git)
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Report paths relative to DIR instead of the current folder
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print a count per rule instead of the findings (JSON with `--format json`)
     #[arg(long)]
     pub statistics: bool,
     /// Color: `auto` honours NO_COLOR and whether standard output is a terminal

@@ -2,11 +2,14 @@
 //! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
 
 pub mod args;
+mod diff_base;
+mod generate;
 mod graph;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
-use crate::render::{self, RenderOptions};
+use crate::render::ci_log::{self, Ci};
+use crate::render::{self, Format, RenderOptions};
 use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
@@ -94,6 +97,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Graph(args) => graph::graph(args),
+        Command::Completions { shell } => {
+            print_stdout(&generate::completions(shell)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            print_stdout(&generate::man_page(command.as_deref())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -189,20 +200,64 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
     let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
+    // Fingerprints name files relative to the design root, so that they
+    // match from any folder and at another git revision.
+    let design_root = match &cfg.path {
+        Some(p) => crate::normalize(&cwd.join(p))
+            .parent()
+            .map(Path::to_path_buf),
+        None => crate::git::worktree_root(&cwd),
+    };
+    settings.design_root = Some(design_root.unwrap_or_else(|| cwd.clone()));
+    // --root: paths are reported relative to DIR; the command line's paths
+    // are made absolute so that they can be.
+    let mut paths = args.paths.clone();
+    let mut stdin_name = args.stdin_filename.clone();
+    if let Some(root) = &args.root {
+        let abs = crate::normalize(&cwd.join(root));
+        if !abs.is_dir() {
+            return Err(Failure(format!(
+                "--root `{}` is not a folder",
+                root.display()
+            )));
+        }
+        for p in paths.iter_mut().filter(|p| *p != Path::new("-")) {
+            *p = crate::normalize(&cwd.join(&*p));
+        }
+        if paths.is_empty() {
+            paths.push(cwd.clone());
+        }
+        stdin_name = stdin_name
+            .map(|n| crate::discover::display_path(&crate::normalize(&cwd.join(n)), &abs));
+        settings.cwd = abs;
+    }
     let fail_on = args
         .fail_on
         .map(severity_of)
         .or(cfg.fail_on)
         .unwrap_or(Severity::Error);
 
-    let input = input_from(&args.paths, args.stdin_filename.as_deref())?;
+    let input = input_from(&paths, stdin_name.as_deref())?;
 
     if let Some(path) = &args.baseline {
         settings.baseline = Some(load_baseline(path)?);
     }
+    if let Some(rev) = &args.diff_base {
+        let Input::Paths(paths) = &input else {
+            return Err(Failure(
+                "--diff-base lints the design's files, not standard input".into(),
+            ));
+        };
+        let known = diff_base::known_at(rev, paths, &cwd, &settings)?;
+        settings
+            .baseline
+            .get_or_insert_with(Default::default)
+            .extend(known);
+    }
 
+    let format = args.format.unwrap_or(Format::Human);
     // The Markdown report draws what its findings touch: it needs the model.
-    let (report, picture) = if args.format == render::Format::Markdown && !args.statistics {
+    let (report, picture) = if format == Format::Markdown && !args.statistics {
         let (report, design, index) =
             crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
         let picture = graph::findings_picture(&report, &design, &index);
@@ -230,22 +285,39 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if args.quiet && !failed && args.output.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
+    // The CI the run is in: with no --format, its annotations follow the
+    // human report on standard output (docs/ci.md).
+    let ci = Ci::from_env(|name| std::env::var(name).ok());
     let mut buf = Vec::new();
     if args.statistics {
-        render_statistics(&report, &mut buf)?;
-    } else if args.format == render::Format::Markdown {
+        match format {
+            Format::Json => render::statistics::render_json(&report, &mut buf)?,
+            _ => render::statistics::render_text(&report, &mut buf)?,
+        }
+    } else if format == Format::Markdown {
         let extras = render::markdown::Extras {
             picture,
             link_base: args.link_base.as_deref().unwrap_or(""),
         };
         render::markdown::render(&report, &extras, &mut buf)?;
     } else {
-        render::render(args.format, &report, &opts, &mut buf)?;
+        render::render(format, &report, &opts, &mut buf)?;
     }
     match &args.output {
         Some(path) => std::fs::write(path, &buf)
             .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
-        None => print_stdout(&String::from_utf8_lossy(&buf))?,
+        None => {
+            let mut text = String::from_utf8_lossy(&buf).into_owned();
+            if matches!(format, Format::Human | Format::Concise) {
+                text = ci_log::make_safe(ci, &text);
+            }
+            if let (None, Some(ci), false) = (args.format, ci, args.statistics) {
+                let mut annotations = Vec::new();
+                ci_log::render(ci, &report, &mut annotations)?;
+                text.push_str(&String::from_utf8_lossy(&annotations));
+            }
+            print_stdout(&text)?
+        }
     }
     Ok(if failed {
         ExitCode::from(1)
@@ -359,23 +431,4 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
-}
-
-/// `--statistics`: findings per rule, most frequent first.
-fn render_statistics(report: &crate::report::Report, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity)> =
-        std::collections::BTreeMap::new();
-    for f in &report.findings {
-        let e = counts.entry(f.rule).or_insert((0, f.severity));
-        e.0 += 1;
-        e.1 = e.1.max(f.severity);
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-    for (rule, (n, sev)) in rows {
-        writeln!(out, "{n:6}  {rule:width$}  {}", sev.as_str())?;
-    }
-    writeln!(out, "{}", report.summary_line())?;
-    Ok(())
 }

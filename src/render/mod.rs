@@ -1,6 +1,8 @@
 //! One renderer per output format; each is a pure function of the report.
 //! The formats are a contract (cli.md): change them only on purpose.
 
+pub mod azure;
+pub mod ci_log;
 pub mod concise;
 pub mod github;
 pub mod gitlab;
@@ -9,6 +11,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod statistics;
 
 use crate::report::Report;
 use crate::source::Span;
@@ -33,6 +36,8 @@ pub enum Format {
     Junit,
     /// Markdown for a pull-request comment or a GitHub job summary
     Markdown,
+    /// Azure Pipelines logging commands (`##vso[task.logissue ...]`)
+    Azure,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -67,6 +72,7 @@ pub fn render(
         Format::Junit => junit::render(report, out),
         // Without the model there is no picture (the CLI passes one).
         Format::Markdown => markdown::render(report, &markdown::Extras::default(), out),
+        Format::Azure => azure::render(report, out),
     }
 }
 
