@@ -73,10 +73,17 @@ impl Finding {
         }
     }
 
-    /// A finding raised by a stage (parser, loader) under a fixed rule name.
-    pub fn stage(rule: &'static str, primary: Span, message: impl Into<String>) -> Finding {
+    /// A finding raised by a stage (parser, loader, file reading,
+    /// suppression) rather than by a check: `rule` is that finding's
+    /// declaration (`rules::reference::INVALID_VALUE`...), so its name is
+    /// written once, in the declaration.
+    pub fn stage(
+        rule: &'static crate::rules::Rule,
+        primary: Span,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
-            rule,
+            rule: rule.name,
             ..Finding::at(primary, message)
         }
     }

@@ -494,7 +494,12 @@ fn unreadable(id: FileId, path: String, message: String, help: &str, design: Des
     FileResult {
         source: SourceFile::new(path, Arc::from("")),
         design,
-        findings: vec![Finding::stage("unreadable-file", Span::file_start(id), message).help(help)],
+        findings: vec![Finding::stage(
+            &crate::rules::reference::UNREADABLE_FILE,
+            Span::file_start(id),
+            message,
+        )
+        .help(help)],
         set_aside: None,
     }
 }

@@ -155,7 +155,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 }
                 out.findings.push(
                     Finding::stage(
-                        "invalid-yaml",
+                        &crate::rules::reference::INVALID_YAML,
                         Span::new(file, at, at + width),
                         format!("invalid YAML: {}", describe_scan_error(info)),
                     )
@@ -184,7 +184,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 if stack.len() >= limits::MAX_DEPTH {
                     out.findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             Span::new(file, start, start),
                             format!(
                                 "invalid YAML: nesting deeper than {} levels",
@@ -267,7 +267,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     out.findings.push(Finding::stage(
-                        "invalid-yaml",
+                        &crate::rules::reference::INVALID_YAML,
                         Span::new(file, start, end),
                         "invalid YAML: alias to an unknown anchor",
                     ));
@@ -277,7 +277,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 if alias_nodes > limits::MAX_ALIAS_NODES {
                     out.findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             Span::new(file, start, end),
                             format!(
                                 "invalid YAML: aliases expand to more than {} nodes (an alias bomb?)",
@@ -428,7 +428,7 @@ fn drop_duplicate_keys(entries: &mut Vec<(Node<'_>, Node<'_>)>, findings: &mut V
                 Some(prev) => {
                     findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             k.span,
                             format!("invalid YAML: duplicate key `{}`", s.text),
                         )
