@@ -199,7 +199,17 @@ declare_rule! {{
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {{
     let mut out = Vec::new();
     for circuit in cx.db.circuits() {{
-        let _ = circuit; // TODO: the check; push a Finding::at(span, message)
+        // TODO: the condition. Report at the value whose change fixes it,
+        // label the other side of the contradiction, say what to change.
+        if circuit.name.value.is_empty() {{
+            out.push(
+                Finding::at(
+                    circuit.name.span,
+                    format!("circuit `{{}}` TODO", circuit.name.value),
+                )
+                .help("TODO: what to change"),
+            );
+        }}
     }}
     out
 }}
