@@ -5,6 +5,8 @@
 //! [`lint`] runs every stage but rendering; it is what the binary and the
 //! tests call.
 
+#[cfg(feature = "mimalloc")]
+pub mod allocator;
 pub mod catalog;
 pub mod cli;
 pub mod config;

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 /// Path, start, rule, message, end: the order findings are reported in.
 type SortKey = (String, LineCol, &'static str, String, u32);
 
-/// A finding with its resolved positions.
+/// The findings of a run, in report order, with the sources they point
+/// into and what the summary line needs.
 #[derive(Debug)]
 pub struct Report {
     /// Sorted by file path, line, column, rule name, then message: the same

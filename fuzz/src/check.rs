@@ -33,7 +33,7 @@ pub fn pipeline(bytes: &[u8]) {
         Ok(r) => r,
         Err(e) => panic!("lint failed: {e}"),
     };
-    for format in [Format::Human, Format::Concise, Format::Json] {
+    for &format in Format::all() {
         let mut out = Vec::new();
         if let Err(e) = render::render(format, &report, &RenderOptions::default(), &mut out) {
             panic!("render failed: {e}");

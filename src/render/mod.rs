@@ -40,6 +40,13 @@ pub enum Format {
     Azure,
 }
 
+impl Format {
+    /// Every format (the fuzz targets render them all).
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct RenderOptions {
     pub color: bool,
