@@ -1,0 +1,308 @@
+//! Loading the design: reading each file, parsing and lowering it in the
+//! thread's arena, and merging the files' parts in path order, a chunk at a
+//! time. Also the texts set aside while the rules run and read again after.
+
+use super::RunError;
+use crate::discover::DesignPath;
+use crate::finding::Finding;
+use crate::model::{self, Design};
+use crate::source::{FileId, SourceDb, SourceFile, Span};
+use crate::syntax;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files read, parsed and lowered in parallel before their parts are
+/// merged into the design.
+const MERGE_CHUNK: usize = 256;
+
+/// The design so far, in file order.
+#[derive(Default)]
+pub(super) struct Merged {
+    pub design: Design,
+    pub findings: Vec<Finding>,
+    pub sources: SourceDb,
+    pub set_aside: Vec<(FileId, SetAside)>,
+}
+
+impl Merged {
+    fn absorb(&mut self, results: Vec<Result<FileResult, String>>) -> Result<(), RunError> {
+        for r in results {
+            let r = r.map_err(|file| RunError::Internal { file })?;
+            let id = self.sources.add(r.source);
+            if let Some(aside) = r.set_aside {
+                self.set_aside.push((id, aside));
+            }
+            self.design.extend(r.design);
+            self.findings.extend(r.findings);
+        }
+        Ok(())
+    }
+}
+
+/// One file after reading, parsing and lowering.
+struct FileResult {
+    source: SourceFile,
+    pub design: Design,
+    findings: Vec<Finding>,
+    /// The text was not kept (`source` has none): read it again if a
+    /// finding points into it.
+    set_aside: Option<SetAside>,
+}
+
+/// A file whose text is read again only if a finding points into it. Rules
+/// never read text, so holding every file's text through the run would only
+/// add the design's size on disk to peak memory.
+pub(super) struct SetAside {
+    path: PathBuf,
+    len: usize,
+    hash: u64,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5eed).hash_one(text)
+}
+
+impl SetAside {
+    /// The same text as when it was linted, or `None` (the file changed or
+    /// went away meanwhile: its findings then show no source lines).
+    fn reread(&self) -> Option<Arc<str>> {
+        match read_design_file(&self.path) {
+            Loaded::Text(t) if t.len() == self.len && text_hash(&t) == self.hash => {
+                Some(Arc::from(t))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Reads, parses and lowers `files` (sorted), numbering them in order.
+pub(super) fn load_paths(files: &[DesignPath]) -> Result<Merged, RunError> {
+    let mut merged = Merged::default();
+    // Files are read, parsed and lowered in parallel, a chunk at a
+    // time; a chunk is merged (in file order, so the design is the
+    // same on any thread count) while the next one is processed.
+    // Only a chunk's per-file parts exist at once besides the
+    // merged design, which keeps peak memory near the design's.
+    let mut pending: Vec<Result<FileResult, String>> = Vec::new();
+    for (c, chunk) in files.chunks(MERGE_CHUNK).enumerate() {
+        let (done, merge) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(j, f)| {
+                        let id = file_id(c * MERGE_CHUNK + j);
+                        std::panic::catch_unwind(|| {
+                            let loaded = read_design_file(&f.path);
+                            process_file(id, f.display.clone(), loaded, Some(&f.path))
+                        })
+                        .map_err(|_| f.display.clone())
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || merged.absorb(std::mem::take(&mut pending)),
+        );
+        merge?;
+        pending = done;
+    }
+    merged.absorb(pending)?;
+    Ok(merged)
+}
+
+/// Parses and lowers one file given as bytes (standard input).
+pub(super) fn load_bytes(name: &str, bytes: &[u8]) -> Result<Merged, RunError> {
+    let mut merged = Merged::default();
+    let (path, bytes) = (name.to_string(), bytes.to_vec());
+    let r = std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes), None))
+        .map_err(|_| name.to_string());
+    merged.absorb(vec![r])?;
+    Ok(merged)
+}
+
+/// Reads again the texts set aside of the files that findings point into.
+pub(super) fn restore_texts(sources: &mut SourceDb, set_aside: Vec<(FileId, SetAside)>, findings: &[Finding]) {
+    let mut wanted: Vec<FileId> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(f.primary.file).chain(f.labels.iter().map(|l| l.span.file)))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let texts: Vec<(FileId, Arc<str>)> = set_aside
+        .into_par_iter()
+        .filter(|(id, _)| wanted.binary_search(id).is_ok())
+        .filter_map(|(id, aside)| aside.reread().map(|t| (id, t)))
+        .collect();
+    for (id, text) in texts {
+        sources.set_text(id, text);
+    }
+}
+
+/// A file's bytes, or why there are none.
+enum Loaded {
+    Text(String),
+    /// `unreadable-file`: the message; the text shown is empty.
+    Unreadable(String),
+    /// `unreadable-file` for bytes that are not UTF-8 text: the message, and
+    /// the bytes (names written in them are not reported as undefined).
+    NotText(String, Vec<u8>),
+}
+
+fn read_design_file(path: &Path) -> Loaded {
+    // `stat` first: opening a FIFO or a device, even without blocking,
+    // would disturb whatever else uses it.
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
+    };
+    if !meta.is_file() {
+        return Loaded::Unreadable("not a regular file (a FIFO, socket or device); skipped".into());
+    }
+    if meta.len() > syntax::limits::MAX_FILE_BYTES {
+        return Loaded::Unreadable(format!(
+            "file is {} MiB, larger than the {} MiB erlint reads; skipped",
+            meta.len() / (1024 * 1024),
+            syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => decode(bytes),
+        Err(e) => Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
+    }
+}
+
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const ELOOP: i32 = 62;
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const ELOOP: i32 = 40;
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "it does not exist (a dangling symbolic link?)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        // ELOOP: a symbolic link that leads back to itself.
+        _ if e.raw_os_error() == Some(ELOOP) => "it is a symbolic link loop".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn decode(bytes: Vec<u8>) -> Loaded {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Loaded::NotText(
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8"
+                .into(),
+            bytes,
+        );
+    }
+    if bytes.contains(&0) {
+        return Loaded::NotText(
+            "the file is binary (it contains NUL bytes), not YAML text".into(),
+            bytes,
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A UTF-8 byte order mark is allowed and ignored.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Loaded::Text(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            let byte = bytes.get(valid).copied().unwrap_or(0);
+            Loaded::NotText(
+                format!("the file is not UTF-8 text: invalid byte 0x{byte:02x} on line {line}"),
+                bytes,
+            )
+        }
+    }
+}
+
+fn file_id(i: usize) -> FileId {
+    FileId(u32::try_from(i).unwrap_or(u32::MAX))
+}
+
+fn unreadable(id: FileId, path: String, message: String, help: &str, design: Design) -> FileResult {
+    FileResult {
+        source: SourceFile::new(path, Arc::from("")),
+        design,
+        findings: vec![Finding::stage("unreadable-file", Span::file_start(id), message).help(help)],
+        set_aside: None,
+    }
+}
+
+thread_local! {
+    /// The arena of the YAML tree of the file a thread is lowering, reused
+    /// from file to file (see [`syntax::Node`]).
+    static ARENA: std::cell::RefCell<syntax::Bump> = std::cell::RefCell::new(syntax::Bump::new());
+}
+
+/// An arena no longer holding another file's tree to build one in. One
+/// that grew past 64 MiB (a huge file) is given back afterwards rather than
+/// kept for the rest of the run.
+fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
+    ARENA.with(|cell| {
+        let mut arena = cell.borrow_mut();
+        arena.reset();
+        let out = f(&arena);
+        if arena.allocated_bytes() > 64 << 20 {
+            *arena = syntax::Bump::new();
+        }
+        out
+    })
+}
+
+/// `disk`: where the file can be read again (`None` for standard input,
+/// whose text is always kept).
+fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -> FileResult {
+    match loaded {
+        Loaded::Unreadable(message) => {
+            let mut design = Design::default();
+            design.unparsed.opaque = true;
+            let help = "make the file readable, or exclude it with `exclude` in erlint.toml";
+            unreadable(id, path, message, help, design)
+        }
+        Loaded::NotText(message, bytes) => {
+            // UTF-16 text is ASCII between NUL bytes: its names still count.
+            let ascii: Vec<u8> = bytes.into_iter().filter(|&b| b != 0).collect();
+            let mut design = Design::default();
+            design.unparsed.add_text(&String::from_utf8_lossy(&ascii));
+            let help = "save the file as UTF-8 text, or exclude it with `exclude` in erlint.toml";
+            unreadable(id, path, message, help, design)
+        }
+        Loaded::Text(text) => {
+            let (design, all) = with_arena(|arena| {
+                let parsed = syntax::parse(id, &text, arena);
+                let (mut design, mut findings) = model::lower::lower(id, &parsed.documents);
+                if parsed.truncated {
+                    design.unparsed.add_text(&text);
+                }
+                let mut all = parsed.findings;
+                all.append(&mut findings);
+                (design, all)
+            });
+            // Suppression comments are read after the rules: keep the text
+            // of a file that may hold one, and of standard input.
+            let keep = disk.is_none() || text.contains("erlint");
+            let set_aside = match disk {
+                Some(p) if !keep => Some(SetAside {
+                    path: p.to_path_buf(),
+                    len: text.len(),
+                    hash: text_hash(&text),
+                }),
+                _ => None,
+            };
+            let text: Arc<str> = if keep { Arc::from(text) } else { Arc::from("") };
+            FileResult {
+                source: SourceFile::new(path, text),
+                design,
+                findings: all,
+                set_aside,
+            }
+        }
+    }
+}

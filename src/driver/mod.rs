@@ -1,0 +1,82 @@
+//! The driver: [`lint`] runs every stage but rendering — discovery, loading
+//! (`load.rs`), the rules (`run.rs`), the sorted report — with the
+//! [`Settings`] of `settings.rs`.
+
+mod load;
+mod run;
+mod settings;
+
+pub use settings::Settings;
+
+use crate::discover;
+use crate::model::Index;
+use crate::report::Report;
+use crate::rules;
+use std::path::PathBuf;
+
+/// What to lint.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// Files and folders (the command line's paths).
+    Paths(Vec<PathBuf>),
+    /// One design file's bytes (`erlint check -`), reported under `name`.
+    Stdin { name: String, bytes: Vec<u8> },
+}
+
+/// Why a run could not produce a report (exit code 2).
+#[derive(Debug)]
+pub enum RunError {
+    MissingPath(PathBuf),
+    /// A bug: something panicked while handling this file.
+    Internal {
+        file: String,
+    },
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::MissingPath(p) => write!(f, "path `{}` does not exist", p.display()),
+            RunError::Internal { file } => write!(
+                f,
+                "internal error while checking `{file}`; this is a bug in erlint, please report it with that file"
+            ),
+        }
+    }
+}
+
+/// Lints a design: every stage from discovery to the sorted report.
+pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
+    let merged = match input {
+        Input::Paths(paths) => {
+            let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
+                .map_err(|m| RunError::MissingPath(m.0))?;
+            // The design's catalog file is not a design file.
+            files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
+            load::load_paths(&files)?
+        }
+        Input::Stdin { name, bytes } => load::load_bytes(name, bytes)?,
+    };
+    let load::Merged {
+        design,
+        findings,
+        mut sources,
+        set_aside,
+    } = merged;
+    let index = Index::build(&design);
+    let findings = run::run_rules(&design, &index, findings, &sources, settings);
+    // The model is not needed past this point: it is freed on the pool
+    // while the report is finished (freeing 100k sites takes a while).
+    rayon::spawn(move || drop((index, design)));
+    load::restore_texts(&mut sources, set_aside, &findings);
+    let mut report = Report::new(findings, sources);
+    report.rules = rules::ALL
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| settings.enabled.contains(n))
+        .collect();
+    if let Some(known) = &settings.baseline {
+        report.remove_known(known);
+    }
+    Ok(report)
+}
