@@ -5,6 +5,7 @@
 //! [`lint`] runs every stage but rendering; it is what the binary and the
 //! tests call.
 
+pub mod baseline;
 pub mod catalog;
 pub mod cli;
 pub mod config;
@@ -13,6 +14,7 @@ mod driver;
 pub mod finding;
 pub mod fingerprint;
 pub mod model;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -89,18 +89,9 @@ struct Sections {
 
 pub(super) fn overlay_file(catalog: &mut Catalog, path: &Path) -> Result<(), String> {
     let shown = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
-    if meta.len() > syntax::limits::MAX_FILE_BYTES {
-        return Err(format!(
-            "catalog file `{shown}` is larger than {} MiB",
-            syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("catalog file `{shown}` is not valid UTF-8"))?;
+    // The one bounded reader (src/read.rs): regular files only, never blocking.
+    let text = crate::read::read_text(path)
+        .map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
     overlay_str(catalog, &shown, &text)
 }
 

@@ -10,7 +10,7 @@ use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
 use clap::Parser;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -119,7 +119,7 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
     }
     let path = match explicit {
         Some(p) => {
-            if !p.is_file() {
+            if p.symlink_metadata().is_err() {
                 return Err(Failure(format!(
                     "config file `{}` does not exist",
                     p.display()
@@ -129,10 +129,13 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
         }
         // Shown relative to the current folder when under it.
         None => match config::find(cwd) {
-            Some(p) => match p.strip_prefix(cwd) {
-                Ok(rel) => rel.to_path_buf(),
-                Err(_) => p,
-            },
+            Some(p) => {
+                config::check_inside_its_folder(&p).map_err(Failure)?;
+                match p.strip_prefix(cwd) {
+                    Ok(rel) => rel.to_path_buf(),
+                    Err(_) => p,
+                }
+            }
             None => return Ok(Config::default()),
         },
     };
@@ -142,9 +145,46 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
 fn build_catalog(cfg: &Config) -> Result<crate::catalog::Catalog, Failure> {
     let mut catalog = crate::catalog::Catalog::builtin();
     if let Some(path) = &cfg.catalog {
+        catalog_inside_design(path, cfg)?;
         catalog.overlay_file(path).map_err(Failure)?;
     }
     Ok(catalog)
+}
+
+/// The catalog file must resolve inside the folder of the `erlint.toml`
+/// naming it: a design repository cannot make erlint read (and quote in an
+/// error) a file elsewhere.
+fn catalog_inside_design(path: &Path, cfg: &Config) -> Result<(), Failure> {
+    let folder = cfg
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|f| {
+            if f.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                f
+            }
+        })
+        .unwrap_or(Path::new("."));
+    let (Ok(file), Ok(folder)) = (std::fs::canonicalize(path), std::fs::canonicalize(folder))
+    else {
+        return Ok(()); // reading it says what is wrong
+    };
+    if file.starts_with(folder) {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "catalog file `{}` is outside the design folder (the folder of erlint.toml); not read",
+            path.display()
+        )))
+    }
+}
+
+/// The design's folder: that of `erlint.toml`, when there is one.
+fn design_root(cfg: &Config, cwd: &Path) -> Option<PathBuf> {
+    let folder = cfg.path.as_deref()?.parent()?;
+    Some(cwd.join(folder))
 }
 
 fn severity_of(f: FailOn) -> Severity {
@@ -184,6 +224,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
     let mut settings = Settings::new(cwd.clone());
     settings.catalog = build_catalog(&cfg)?;
+    settings.root = design_root(&cfg, &cwd);
 
     // Rules: config levels first, then --select narrows and --ignore removes.
     for (name, level) in &cfg.rules {
@@ -222,16 +263,21 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         .unwrap_or(Severity::Error);
 
     let input = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        Input::Stdin {
-            name: args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".into()),
-            bytes,
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".into());
+        match crate::read::read_stdin() {
+            Ok(bytes) => Input::Stdin { name, bytes },
+            // A design file too long to read is a finding, like on disk.
+            Err(crate::read::ReadError::TooLarge(_)) => Input::StdinUnreadable {
+                name,
+                message: format!(
+                    "standard input is longer than the {} MiB erlint reads; skipped",
+                    crate::read::MAX_BYTES / (1024 * 1024)
+                ),
+            },
+            Err(e) => return Err(Failure(format!("cannot read standard input: {e}"))),
         }
     } else if args.paths.iter().any(|p| p == Path::new("-")) {
         return Err(Failure(
@@ -244,7 +290,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     };
 
     if let Some(path) = &args.baseline {
-        settings.baseline = Some(load_baseline(path)?);
+        settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
     }
 
     let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
@@ -283,37 +329,6 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The fingerprints of a `--format json` report saved earlier.
-fn load_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read baseline `{shown}`: {e}")))?;
-    let not_a_report = |why: &str| {
-        Failure(format!(
-            "baseline `{shown}` is not an erlint JSON report ({why}); make one with `erlint check --format json --output {shown}`"
-        ))
-    };
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| not_a_report(&e.to_string()))?;
-    if doc.get("version").and_then(|v| v.as_u64()) != Some(1) {
-        return Err(not_a_report("no `\"version\": 1`"));
-    }
-    let findings = doc
-        .get("findings")
-        .and_then(|f| f.as_array())
-        .ok_or_else(|| not_a_report("no `findings` list"))?;
-    findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            f.get("fingerprint")
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| not_a_report(&format!("finding {} has no `fingerprint`", i + 1)))
-        })
-        .collect()
 }
 
 fn terminal_width() -> usize {

@@ -3,9 +3,10 @@
 //! time. Also the texts set aside while the rules run and read again after.
 
 use super::RunError;
-use crate::discover::DesignPath;
+use crate::discover::{DesignPath, Problem, Roots};
 use crate::finding::Finding;
 use crate::model::{self, Design};
+use crate::read::{self, ReadError};
 use crate::source::{FileId, SourceDb, SourceFile, Span};
 use crate::syntax;
 use rayon::prelude::*;
@@ -29,14 +30,18 @@ impl Merged {
     fn absorb(&mut self, results: Vec<Result<FileResult, String>>) -> Result<(), RunError> {
         for r in results {
             let r = r.map_err(|file| RunError::Internal { file })?;
-            let id = self.sources.add(r.source);
-            if let Some(aside) = r.set_aside {
-                self.set_aside.push((id, aside));
-            }
-            self.design.extend(r.design);
-            self.findings.extend(r.findings);
+            self.absorb_one(r);
         }
         Ok(())
+    }
+
+    fn absorb_one(&mut self, r: FileResult) {
+        let id = self.sources.add(r.source);
+        if let Some(aside) = r.set_aside {
+            self.set_aside.push((id, aside));
+        }
+        self.design.extend(r.design);
+        self.findings.extend(r.findings);
     }
 }
 
@@ -68,8 +73,12 @@ impl SetAside {
     /// The same text as when it was linted, or `None` (the file changed or
     /// went away meanwhile: its findings then show no source lines).
     fn reread(&self) -> Option<Arc<str>> {
-        match read_design_file(&self.path) {
-            Loaded::Text(t) if t.len() == self.len && text_hash(&t) == self.hash => {
+        // Still the same file, not swapped for a link to elsewhere.
+        if std::fs::canonicalize(&self.path).ok().as_deref() != Some(self.path.as_path()) {
+            return None;
+        }
+        match read::read_file(&self.path).map(decode) {
+            Ok(Loaded::Text(t)) if t.len() == self.len && text_hash(&t) == self.hash => {
                 Some(Arc::from(t))
             }
             _ => None,
@@ -78,7 +87,13 @@ impl SetAside {
 }
 
 /// Reads, parses and lowers `files` (sorted), numbering them in order.
-pub(super) fn load_paths(files: &[DesignPath]) -> Result<Merged, RunError> {
+/// `problems` (what discovery could not look at) become findings of files
+/// numbered after them.
+pub(super) fn load_paths(
+    files: &[DesignPath],
+    problems: &[Problem],
+    roots: &Roots,
+) -> Result<Merged, RunError> {
     let mut merged = Merged::default();
     // Files are read, parsed and lowered in parallel, a chunk at a
     // time; a chunk is merged (in file order, so the design is the
@@ -95,8 +110,8 @@ pub(super) fn load_paths(files: &[DesignPath]) -> Result<Merged, RunError> {
                     .map(|(j, f)| {
                         let id = file_id(c * MERGE_CHUNK + j);
                         std::panic::catch_unwind(|| {
-                            let loaded = read_design_file(&f.path);
-                            process_file(id, f.display.clone(), loaded, Some(&f.path))
+                            let (loaded, canonical) = read_design_file(&f.path, roots);
+                            process_file(id, f.display.clone(), loaded, canonical.as_deref())
                         })
                         .map_err(|_| f.display.clone())
                     })
@@ -108,7 +123,23 @@ pub(super) fn load_paths(files: &[DesignPath]) -> Result<Merged, RunError> {
         pending = done;
     }
     merged.absorb(pending)?;
+    for (i, p) in problems.iter().enumerate() {
+        let id = file_id(files.len() + i);
+        let mut design = Design::default();
+        design.unparsed.opaque = p.may_hold_design;
+        let help = "make it readable, or exclude it with `exclude` in erlint.toml";
+        let r = unreadable(id, p.display.clone(), p.message.clone(), help, design);
+        merged.absorb_one(r);
+    }
     Ok(merged)
+}
+
+/// A design file that could not be read at all (standard input).
+pub(super) fn load_unreadable(name: &str, message: &str) -> Merged {
+    let mut merged = Merged::default();
+    let loaded = Loaded::Unreadable(message.to_string());
+    merged.absorb_one(process_file(file_id(0), name.to_string(), loaded, None));
+    merged
 }
 
 /// Parses and lowers one file given as bytes (standard input).
@@ -122,7 +153,11 @@ pub(super) fn load_bytes(name: &str, bytes: &[u8]) -> Result<Merged, RunError> {
 }
 
 /// Reads again the texts set aside of the files that findings point into.
-pub(super) fn restore_texts(sources: &mut SourceDb, set_aside: Vec<(FileId, SetAside)>, findings: &[Finding]) {
+pub(super) fn restore_texts(
+    sources: &mut SourceDb,
+    set_aside: Vec<(FileId, SetAside)>,
+    findings: &[Finding],
+) {
     let mut wanted: Vec<FileId> = findings
         .iter()
         .flat_map(|f| std::iter::once(f.primary.file).chain(f.labels.iter().map(|l| l.span.file)))
@@ -149,41 +184,46 @@ enum Loaded {
     NotText(String, Vec<u8>),
 }
 
-fn read_design_file(path: &Path) -> Loaded {
-    // `stat` first: opening a FIFO or a device, even without blocking,
-    // would disturb whatever else uses it.
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
-    };
-    if !meta.is_file() {
-        return Loaded::Unreadable("not a regular file (a FIFO, socket or device); skipped".into());
-    }
-    if meta.len() > syntax::limits::MAX_FILE_BYTES {
-        return Loaded::Unreadable(format!(
-            "file is {} MiB, larger than the {} MiB erlint reads; skipped",
-            meta.len() / (1024 * 1024),
-            syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => decode(bytes),
-        Err(e) => Loaded::Unreadable(format!("cannot read this file: {}", io_reason(&e))),
+/// Where `path` really is, if inside the design, or what to report.
+fn resolve_inside(path: &Path, roots: &Roots) -> Result<PathBuf, String> {
+    let canonical = std::fs::canonicalize(path)
+        .map_err(|e| format!("cannot read this file: {}", ReadError::from(e)))?;
+    if roots.contain(&canonical) {
+        Ok(canonical)
+    } else {
+        // Nothing of the target is shown: not its path, not its text.
+        Err("this file points outside the design (a symbolic link); not read".into())
     }
 }
 
-#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
-const ELOOP: i32 = 62;
-#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
-const ELOOP: i32 = 40;
+/// The file's bytes, and where it really is (to read it again from).
+fn read_design_file(path: &Path, roots: &Roots) -> (Loaded, Option<PathBuf>) {
+    let canonical = match resolve_inside(path, roots) {
+        Ok(c) => c,
+        Err(message) => return (Loaded::Unreadable(message), None),
+    };
+    let loaded = read_canonical(&canonical);
+    (loaded, Some(canonical))
+}
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "it does not exist (a dangling symbolic link?)".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        // ELOOP: a symbolic link that leads back to itself.
-        _ if e.raw_os_error() == Some(ELOOP) => "it is a symbolic link loop".into(),
-        _ => e.to_string(),
+fn read_canonical(canonical: &Path) -> Loaded {
+    match read::read_file(canonical) {
+        Ok(bytes) => decode(bytes),
+        Err(ReadError::NotRegular(what)) => {
+            Loaded::Unreadable(format!("not a regular file ({what}); skipped"))
+        }
+        Err(ReadError::TooLarge(bytes)) if bytes > read::MAX_BYTES + 1 => {
+            Loaded::Unreadable(format!(
+                "file is {} MiB, larger than the {} MiB erlint reads; skipped",
+                bytes / (1024 * 1024),
+                read::MAX_BYTES / (1024 * 1024)
+            ))
+        }
+        Err(ReadError::TooLarge(_)) => Loaded::Unreadable(format!(
+            "file is longer than the {} MiB erlint reads; skipped",
+            read::MAX_BYTES / (1024 * 1024)
+        )),
+        Err(e) => Loaded::Unreadable(format!("cannot read this file: {e}")),
     }
 }
 
@@ -257,7 +297,7 @@ fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
 }
 
 /// `disk`: where the file can be read again (`None` for standard input,
-/// whose text is always kept).
+/// whose text is always kept), canonical and inside the design.
 fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -> FileResult {
     match loaded {
         Loaded::Unreadable(message) => {

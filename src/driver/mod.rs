@@ -21,12 +21,17 @@ pub enum Input {
     Paths(Vec<PathBuf>),
     /// One design file's bytes (`erlint check -`), reported under `name`.
     Stdin { name: String, bytes: Vec<u8> },
+    /// Standard input that could not be read as a design file (longer than
+    /// the limit): an `unreadable-file` finding with `message`.
+    StdinUnreadable { name: String, message: String },
 }
 
 /// Why a run could not produce a report (exit code 2).
 #[derive(Debug)]
 pub enum RunError {
     MissingPath(PathBuf),
+    /// A folder linted with no design file under it.
+    NoDesignFile(PathBuf),
     /// A bug: something panicked while handling this file.
     Internal {
         file: String,
@@ -37,6 +42,11 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::MissingPath(p) => write!(f, "path `{}` does not exist", p.display()),
+            RunError::NoDesignFile(p) => write!(
+                f,
+                "no design file (`*.yaml`, `*.yml`) under `{}`, once hidden, .gitignored and excluded files are left out",
+                p.display()
+            ),
             RunError::Internal { file } => write!(
                 f,
                 "internal error while checking `{file}`; this is a bug in erlint, please report it with that file"
@@ -49,13 +59,26 @@ impl std::fmt::Display for RunError {
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     let merged = match input {
         Input::Paths(paths) => {
-            let mut files = discover::discover(paths, &settings.exclude, &settings.cwd)
-                .map_err(|m| RunError::MissingPath(m.0))?;
+            let roots = discover::Roots::new(
+                settings
+                    .root
+                    .iter()
+                    .map(PathBuf::as_path)
+                    .chain(paths.iter().map(PathBuf::as_path)),
+            );
+            let mut found = discover::discover(paths, &settings.exclude, &settings.cwd, &roots)
+                .map_err(|e| match e {
+                    discover::DiscoverError::Missing(p) => RunError::MissingPath(p),
+                    discover::DiscoverError::NoDesignFile(p) => RunError::NoDesignFile(p),
+                })?;
             // The design's catalog file is not a design file.
-            files.retain(|f| !settings.catalog.is_overlay_file(&f.path));
-            load::load_paths(&files)?
+            found
+                .files
+                .retain(|f| !settings.catalog.is_overlay_file(&f.path));
+            load::load_paths(&found.files, &found.problems, &roots)?
         }
         Input::Stdin { name, bytes } => load::load_bytes(name, bytes)?,
+        Input::StdinUnreadable { name, message } => load::load_unreadable(name, message),
     };
     let load::Merged {
         design,

@@ -20,6 +20,10 @@ pub struct Settings {
     pub catalog: Catalog,
     /// Paths in reports are relative to this folder.
     pub cwd: PathBuf,
+    /// The design's folder (where `erlint.toml` is): design files and the
+    /// catalog must resolve inside it or inside a path linted. `None`: only
+    /// the paths linted.
+    pub root: Option<PathBuf>,
     /// Fingerprints of findings already known (`--baseline`): not reported.
     pub baseline: Option<HashSet<String>>,
 }
@@ -33,6 +37,7 @@ impl Settings {
             exclude: globset::GlobSet::empty(),
             catalog: Catalog::builtin(),
             cwd,
+            root: None,
             baseline: None,
         }
     }
