@@ -36,25 +36,22 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Missing => f.write_str("it does not exist (a dangling symbolic link?)"),
             ReadError::NotRegular(what) => write!(f, "it is {what}, not a regular file"),
-            ReadError::TooLarge(bytes) => write!(
+            // Only a lower bound is known of an input that claims no size.
+            ReadError::TooLarge(bytes) if *bytes > MAX_BYTES + 1 => write!(
                 f,
-                "it is {}, larger than the {} MiB erlint reads",
-                size(*bytes),
+                "it is {} MiB, larger than the {} MiB erlint reads",
+                bytes / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
+            ReadError::TooLarge(_) => write!(
+                f,
+                "it is longer than the {} MiB erlint reads",
                 MAX_BYTES / (1024 * 1024)
             ),
             ReadError::PermissionDenied => f.write_str("permission denied"),
             ReadError::Loop => f.write_str("it is a symbolic link loop"),
             ReadError::Other(e) => f.write_str(e),
         }
-    }
-}
-
-/// `100 MiB`, or `over 64 MiB` when only a lower bound is known.
-fn size(bytes: u64) -> String {
-    if bytes > MAX_BYTES + 1 {
-        format!("{} MiB", bytes / (1024 * 1024))
-    } else {
-        format!("over {} MiB", MAX_BYTES / (1024 * 1024))
     }
 }
 
@@ -154,14 +151,16 @@ pub fn read_opened(file: File) -> Result<Vec<u8>, ReadError> {
     read_bounded(file, meta.len())
 }
 
-/// Reads at most [`MAX_BYTES`] (one more tells a longer input apart);
-/// `hint` is the size the input claims, which may be wrong.
+/// Reads at most [`MAX_BYTES`] (and a page more, to tell a longer input
+/// apart: a whole page, since files like `/proc/self/pagemap` refuse reads
+/// that are not a multiple of 8 bytes); `hint` is the size the input
+/// claims, which may be wrong.
 fn read_bounded(reader: impl Read, hint: u64) -> Result<Vec<u8>, ReadError> {
     if hint > MAX_BYTES {
         return Err(ReadError::TooLarge(hint));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
-    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    reader.take(MAX_BYTES + 4096).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ReadError::TooLarge(MAX_BYTES + 1));
     }

@@ -2,6 +2,13 @@
 //! and the rest of the design is still linted. Big inputs are generated in
 //! a temporary folder at run time, never committed.
 
+#[cfg(unix)]
+mod bin;
+#[cfg(unix)]
+mod outside;
+#[cfg(unix)]
+mod reads;
+
 use crate::gen;
 use crate::support::settings_for;
 use erlint::finding::Finding;
