@@ -40,6 +40,8 @@ pub struct Problem {
 pub struct Discovered {
     pub files: Vec<DesignPath>,
     pub problems: Vec<Problem>,
+    /// The ignore files read, canonical.
+    pub ignore_files: Vec<PathBuf>,
 }
 
 /// Why discovery stops the run (exit 2).
@@ -252,8 +254,10 @@ fn walk(root: &Path, exclude: &GlobSet, cwd: &Path, roots: &Roots, out: &mut Dis
             path: path.to_path_buf(),
         });
     }
-    let found = rules.lock().map(|mut r| std::mem::take(&mut r.problems));
-    out.problems.extend(found.unwrap_or_default());
+    if let Ok(mut r) = rules.lock() {
+        out.problems.append(&mut r.problems);
+        out.ignore_files.append(&mut r.read);
+    };
 }
 
 /// The I/O reason of a walker error, in erlint's words.
@@ -285,6 +289,8 @@ struct IgnoreRules {
     cwd: PathBuf,
     folders: HashMap<PathBuf, FolderRules>,
     problems: Vec<Problem>,
+    /// The ignore files read.
+    read: Vec<PathBuf>,
 }
 
 #[derive(Default)]
@@ -316,6 +322,7 @@ impl IgnoreRules {
             cwd: cwd.to_path_buf(),
             folders: HashMap::new(),
             problems: Vec::new(),
+            read: Vec::new(),
         }
     }
 
@@ -388,6 +395,7 @@ impl IgnoreRules {
                 return None;
             }
         };
+        self.read.push(file.to_path_buf());
         let mut builder = GitignoreBuilder::new(dir);
         for line in text.lines() {
             // A pattern git would reject is skipped, as git does.

@@ -20,6 +20,9 @@ pub struct Report {
     /// The rules that ran, in registry order (SARIF lists them, JUnit makes a
     /// test case of each).
     pub rules: Vec<&'static str>,
+    /// Every file the run read (design and ignore files), canonical: a
+    /// report is never written onto one (`--output`).
+    pub inputs: Vec<std::path::PathBuf>,
 }
 
 impl Report {
@@ -47,6 +50,7 @@ impl Report {
             fingerprints,
             sources,
             rules: crate::rules::ALL.iter().map(|r| r.name).collect(),
+            inputs: Vec::new(),
         }
     }
 

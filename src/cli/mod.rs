@@ -2,6 +2,7 @@
 //! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
 
 pub mod args;
+mod output;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -320,8 +321,21 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         render::render(args.format, &report, &opts, &mut buf)?;
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buf)
-            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
+        Some(path) => {
+            let mut inputs = report.inputs.clone();
+            let side = [
+                cfg.path.as_deref(),
+                cfg.catalog.as_deref(),
+                args.baseline.as_deref(),
+            ];
+            inputs.extend(
+                side.into_iter()
+                    .flatten()
+                    .filter_map(|p| std::fs::canonicalize(p).ok()),
+            );
+            output::check_not_an_input(path, &inputs)?;
+            output::write_report(path, &buf)?;
+        }
         None => print_stdout(&String::from_utf8_lossy(&buf))?,
     }
     Ok(if failed {

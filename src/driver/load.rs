@@ -24,6 +24,8 @@ pub(super) struct Merged {
     pub findings: Vec<Finding>,
     pub sources: SourceDb,
     pub set_aside: Vec<(FileId, SetAside)>,
+    /// Every design file read, canonical.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Merged {
@@ -35,7 +37,8 @@ impl Merged {
         Ok(())
     }
 
-    fn absorb_one(&mut self, r: FileResult) {
+    fn absorb_one(&mut self, mut r: FileResult) {
+        self.inputs.extend(r.read_from.take());
         let id = self.sources.add(r.source);
         if let Some(aside) = r.set_aside {
             self.set_aside.push((id, aside));
@@ -53,6 +56,8 @@ struct FileResult {
     /// The text was not kept (`source` has none): read it again if a
     /// finding points into it.
     set_aside: Option<SetAside>,
+    /// Where it was read from, canonical (`--output` must not be there).
+    read_from: Option<PathBuf>,
 }
 
 /// A file whose text is read again only if a finding points into it. Rules
@@ -111,7 +116,10 @@ pub(super) fn load_paths(
                         let id = file_id(c * MERGE_CHUNK + j);
                         std::panic::catch_unwind(|| {
                             let (loaded, canonical) = read_design_file(&f.path, roots);
-                            process_file(id, f.display.clone(), loaded, canonical.as_deref())
+                            let mut r =
+                                process_file(id, f.display.clone(), loaded, canonical.as_deref());
+                            r.read_from = canonical;
+                            r
                         })
                         .map_err(|_| f.display.clone())
                     })
@@ -272,6 +280,7 @@ fn unreadable(id: FileId, path: String, message: String, help: &str, design: Des
         design,
         findings: vec![Finding::stage("unreadable-file", Span::file_start(id), message).help(help)],
         set_aside: None,
+        read_from: None,
     }
 }
 
@@ -342,6 +351,7 @@ fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -
                 design,
                 findings: all,
                 set_aside,
+                read_from: None,
             }
         }
     }

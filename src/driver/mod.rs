@@ -57,6 +57,7 @@ impl std::fmt::Display for RunError {
 
 /// Lints a design: every stage from discovery to the sorted report.
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
+    let mut ignore_files = Vec::new();
     let merged = match input {
         Input::Paths(paths) => {
             let roots = discover::Roots::new(
@@ -75,6 +76,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             found
                 .files
                 .retain(|f| !settings.catalog.is_overlay_file(&f.path));
+            ignore_files = found.ignore_files;
             load::load_paths(&found.files, &found.problems, &roots)?
         }
         Input::Stdin { name, bytes } => load::load_bytes(name, bytes)?,
@@ -85,7 +87,9 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
         findings,
         mut sources,
         set_aside,
+        mut inputs,
     } = merged;
+    inputs.append(&mut ignore_files);
     let index = Index::build(&design);
     let findings = run::run_rules(&design, &index, findings, &sources, settings);
     // The model is not needed past this point: it is freed on the pool
@@ -98,6 +102,7 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
         .map(|r| r.name)
         .filter(|n| settings.enabled.contains(n))
         .collect();
+    report.inputs = inputs;
     if let Some(known) = &settings.baseline {
         report.remove_known(known);
     }

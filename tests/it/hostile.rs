@@ -5,6 +5,8 @@
 #[cfg(unix)]
 mod bin;
 #[cfg(unix)]
+mod output;
+#[cfg(unix)]
 mod outside;
 #[cfg(unix)]
 mod reads;
