@@ -2,6 +2,7 @@
 //! The formats are a contract (cli.md): change them only on purpose.
 
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod human;

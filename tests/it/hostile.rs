@@ -9,7 +9,11 @@ mod output;
 #[cfg(unix)]
 mod outside;
 #[cfg(unix)]
+mod positions;
+#[cfg(unix)]
 mod reads;
+#[cfg(unix)]
+mod terminal;
 
 use crate::gen;
 use crate::support::settings_for;
