@@ -103,6 +103,9 @@ pub(super) fn overlay_str(catalog: &mut Catalog, path: &str, text: &str) -> Resu
     };
     let arena = syntax::Bump::new();
     let parsed = syntax::parse(FileId(0), text, &arena);
+    if parsed.out_of_memory {
+        return Err(format!("{path}: out of memory reading the catalog file"));
+    }
     for f in &parsed.findings {
         errors.at(f.primary, &f.message);
     }

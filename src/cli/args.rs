@@ -91,4 +91,7 @@ pub struct CheckArgs {
     /// The file name standard input is reported under (with `-`)
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Worker threads [default: RAYON_NUM_THREADS, else the available cores; at most 4 per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }

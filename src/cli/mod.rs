@@ -24,11 +24,26 @@ impl<T: std::fmt::Display> From<T> for Failure {
     }
 }
 
+/// What the run is doing, for the message of a bug that escapes every
+/// stage's own handling (`erlint: internal error while <stage>`).
+static STAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+/// Where the last panic happened (its hook runs before it unwinds).
+static PANICKED_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn stage(what: String) {
+    if let Ok(mut s) = STAGE.lock() {
+        *s = what;
+    }
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    // A panic is reported as an internal error with exit 2, not a crash dump.
+    // A panic is reported as an internal error with exit 2, once, not as a
+    // crash dump: the hook only remembers where it happened.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("erlint: internal error: {info}");
+        if let (Ok(mut at), Some(l)) = (PANICKED_AT.lock(), info.location()) {
+            *at = format!("{}:{}", l.file(), l.line());
+        }
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -40,10 +55,24 @@ pub fn main() -> ExitCode {
             });
         }
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(Failure(msg)) => {
+    stage("running".into());
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(code)) => code,
+        Ok(Err(Failure(msg))) if msg.starts_with("internal error while ") => {
+            eprintln!("erlint: {msg}");
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure(msg))) => {
             eprintln!("erlint: error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(payload) => {
+            let at = PANICKED_AT.lock().map(|a| a.clone()).unwrap_or_default();
+            let doing = STAGE.lock().map(|s| s.clone()).unwrap_or_default();
+            eprintln!(
+                "erlint: internal error while {doing}: {} (at {at}); this is a bug in erlint, please report it",
+                crate::driver::panic_message(&*payload)
+            );
             ExitCode::from(2)
         }
     }
@@ -220,7 +249,26 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
     Ok(out)
 }
 
+/// The worker pool: `--threads`, else `RAYON_NUM_THREADS`, else one per
+/// core; never more than four per core (a huge count only costs: the
+/// seven-file example took minutes with `RAYON_NUM_THREADS=100000`).
+fn set_up_threads(flag: Option<u16>) -> Result<(), Failure> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let asked = flag.map(usize::from).or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    });
+    let threads = asked.unwrap_or(cores).min(cores.saturating_mul(4)).max(1);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))
+}
+
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    set_up_threads(args.threads)?;
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
     let mut settings = Settings::new(cwd.clone());
@@ -294,6 +342,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
     }
 
+    stage(format!(
+        "linting `{}`",
+        args.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
     let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
     let failed = report.fails(fail_on);
 
@@ -313,6 +369,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     // with --output is still written (CI uploads it either way).
     if args.quiet && !failed && args.output.is_none() {
         return Ok(ExitCode::SUCCESS);
+    }
+    stage(format!("rendering the {:?} report", args.format).to_lowercase());
+    #[cfg(debug_assertions)]
+    if std::env::var("ERLINT_TEST_PANIC").is_ok_and(|v| v == "render") {
+        panic!("injected by ERLINT_TEST_PANIC");
     }
     let mut buf = Vec::new();
     if args.statistics {

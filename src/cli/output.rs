@@ -18,7 +18,7 @@ pub fn check_not_an_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Failu
             output.display()
         ))
     };
-    if inputs.iter().any(|i| *i == target) {
+    if inputs.contains(&target) {
         return Err(refuse());
     }
     #[cfg(unix)]

@@ -29,9 +29,9 @@ pub(super) struct Merged {
 }
 
 impl Merged {
-    fn absorb(&mut self, results: Vec<Result<FileResult, String>>) -> Result<(), RunError> {
+    fn absorb(&mut self, results: Vec<Result<FileResult, RunError>>) -> Result<(), RunError> {
         for r in results {
-            let r = r.map_err(|file| RunError::Internal { file })?;
+            let r = r?;
             self.absorb_one(r);
         }
         Ok(())
@@ -105,7 +105,7 @@ pub(super) fn load_paths(
     // same on any thread count) while the next one is processed.
     // Only a chunk's per-file parts exist at once besides the
     // merged design, which keeps peak memory near the design's.
-    let mut pending: Vec<Result<FileResult, String>> = Vec::new();
+    let mut pending: Vec<Result<FileResult, RunError>> = Vec::new();
     for (c, chunk) in files.chunks(MERGE_CHUNK).enumerate() {
         let (done, merge) = rayon::join(
             || {
@@ -117,11 +117,11 @@ pub(super) fn load_paths(
                         std::panic::catch_unwind(|| {
                             let (loaded, canonical) = read_design_file(&f.path, roots);
                             let mut r =
-                                process_file(id, f.display.clone(), loaded, canonical.as_deref());
+                                process_file(id, f.display.clone(), loaded, canonical.as_deref())?;
                             r.read_from = canonical;
-                            r
+                            Ok(r)
                         })
-                        .map_err(|_| f.display.clone())
+                        .unwrap_or_else(|p| Err(bug("checking", &f.display, &*p)))
                     })
                     .collect::<Vec<_>>()
             },
@@ -145,9 +145,26 @@ pub(super) fn load_paths(
 /// A design file that could not be read at all (standard input).
 pub(super) fn load_unreadable(name: &str, message: &str) -> Merged {
     let mut merged = Merged::default();
-    let loaded = Loaded::Unreadable(message.to_string());
-    merged.absorb_one(process_file(file_id(0), name.to_string(), loaded, None));
+    let mut design = Design::default();
+    design.unparsed.opaque = true;
+    let r = unreadable(
+        file_id(0),
+        name.into(),
+        message.into(),
+        UNREADABLE_HELP,
+        design,
+    );
+    merged.absorb_one(r);
     merged
+}
+
+/// A panic while doing `stage` to `file`, as the run's error.
+fn bug(stage: &str, file: &str, payload: &(dyn std::any::Any + Send)) -> RunError {
+    RunError::Internal {
+        stage: stage.into(),
+        file: file.into(),
+        detail: super::panic_message(payload),
+    }
 }
 
 /// Parses and lowers one file given as bytes (standard input).
@@ -155,7 +172,7 @@ pub(super) fn load_bytes(name: &str, bytes: &[u8]) -> Result<Merged, RunError> {
     let mut merged = Merged::default();
     let (path, bytes) = (name.to_string(), bytes.to_vec());
     let r = std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes), None))
-        .map_err(|_| name.to_string());
+        .unwrap_or_else(|p| Err(bug("checking", name, &*p)));
     merged.absorb(vec![r])?;
     Ok(merged)
 }
@@ -298,6 +315,7 @@ fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
         let mut arena = cell.borrow_mut();
         arena.reset();
         let out = f(&arena);
+        // Also after running out of memory: give back what it holds.
         if arena.allocated_bytes() > 64 << 20 {
             *arena = syntax::Bump::new();
         }
@@ -307,13 +325,18 @@ fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
 
 /// `disk`: where the file can be read again (`None` for standard input,
 /// whose text is always kept), canonical and inside the design.
-fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -> FileResult {
-    match loaded {
+/// Memory running out while building the file's tree is an internal error.
+fn process_file(
+    id: FileId,
+    path: String,
+    loaded: Loaded,
+    disk: Option<&Path>,
+) -> Result<FileResult, RunError> {
+    Ok(match loaded {
         Loaded::Unreadable(message) => {
             let mut design = Design::default();
             design.unparsed.opaque = true;
-            let help = "make the file readable, or exclude it with `exclude` in erlint.toml";
-            unreadable(id, path, message, help, design)
+            unreadable(id, path, message, UNREADABLE_HELP, design)
         }
         Loaded::NotText(message, bytes) => {
             // UTF-16 text is ASCII between NUL bytes: its names still count.
@@ -324,16 +347,29 @@ fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -
             unreadable(id, path, message, help, design)
         }
         Loaded::Text(text) => {
-            let (design, all) = with_arena(|arena| {
+            let lowered = with_arena(|arena| {
                 let parsed = syntax::parse(id, &text, arena);
+                if parsed.out_of_memory {
+                    return None;
+                }
                 let (mut design, mut findings) = model::lower::lower(id, &parsed.documents);
                 if parsed.truncated {
                     design.unparsed.add_text(&text);
                 }
                 let mut all = parsed.findings;
                 all.append(&mut findings);
-                (design, all)
+                Some((design, all))
             });
+            let Some((design, all)) = lowered else {
+                return Err(RunError::Internal {
+                    stage: "parsing".into(),
+                    file: path,
+                    detail: format!(
+                        "out of memory building the YAML tree of this {} MiB file",
+                        text.len() >> 20
+                    ),
+                });
+            };
             // Suppression comments are read after the rules: keep the text
             // of a file that may hold one, and of standard input.
             let keep = disk.is_none() || text.contains("erlint");
@@ -354,5 +390,7 @@ fn process_file(id: FileId, path: String, loaded: Loaded, disk: Option<&Path>) -
                 read_from: None,
             }
         }
-    }
+    })
 }
+
+const UNREADABLE_HELP: &str = "make the file readable, or exclude it with `exclude` in erlint.toml";

@@ -32,10 +32,22 @@ pub enum RunError {
     MissingPath(PathBuf),
     /// A folder linted with no design file under it.
     NoDesignFile(PathBuf),
-    /// A bug: something panicked while handling this file.
+    /// A bug: something panicked (or an allocation failed) while doing
+    /// `stage` ("parsing", "running rule `x` on") to `file`.
     Internal {
+        stage: String,
         file: String,
+        detail: String,
     },
+}
+
+/// What a panic said, from its payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into())
 }
 
 impl std::fmt::Display for RunError {
@@ -47,9 +59,13 @@ impl std::fmt::Display for RunError {
                 "no design file (`*.yaml`, `*.yml`) under `{}`, once hidden, .gitignored and excluded files are left out",
                 p.display()
             ),
-            RunError::Internal { file } => write!(
+            RunError::Internal {
+                stage,
+                file,
+                detail,
+            } => write!(
                 f,
-                "internal error while checking `{file}`; this is a bug in erlint, please report it with that file"
+                "internal error while {stage} `{file}`: {detail}; this is a bug in erlint, please report it with that file"
             ),
         }
     }
@@ -91,7 +107,15 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     } = merged;
     inputs.append(&mut ignore_files);
     let index = Index::build(&design);
-    let findings = run::run_rules(&design, &index, findings, &sources, settings);
+    let what = match input {
+        Input::Paths(paths) => paths
+            .iter()
+            .map(|p| discover::display_path(p, &settings.cwd))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Input::Stdin { name, .. } | Input::StdinUnreadable { name, .. } => name.clone(),
+    };
+    let findings = run::run_rules(&design, &index, findings, &sources, settings, &what)?;
     // The model is not needed past this point: it is freed on the pool
     // while the report is finished (freeing 100k sites takes a while).
     rayon::spawn(move || drop((index, design)));

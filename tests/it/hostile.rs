@@ -5,6 +5,8 @@
 #[cfg(unix)]
 mod bin;
 #[cfg(unix)]
+mod bugs;
+#[cfg(unix)]
 mod output;
 #[cfg(unix)]
 mod outside;

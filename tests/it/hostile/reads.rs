@@ -238,3 +238,21 @@ fn an_unreadable_folder_is_a_finding() {
         "{ran:?}"
     );
 }
+
+#[test]
+fn a_huge_thread_count_is_capped() {
+    // Before: RAYON_NUM_THREADS=100000 ran the example for minutes.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/contoso");
+    let mut c = erlint(&example);
+    c.args(["check", "--format", "concise"])
+        .env("RAYON_NUM_THREADS", "100000");
+    let capped = within(DEADLINE, c);
+    let mut c = erlint(&example);
+    c.args(["check", "--format", "concise", "--threads", "1"]);
+    let one = within(DEADLINE, c);
+    assert_eq!(capped.code, 1, "{capped:?}");
+    assert_eq!(capped.stdout, one.stdout);
+    let mut c = erlint(&example);
+    c.args(["check", "--threads", "0"]);
+    assert_eq!(within(DEADLINE, c).code, 2);
+}
