@@ -406,10 +406,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     })
 }
 
+/// `$COLUMNS` when set, else the width of the terminal standard output
+/// is (shells rarely export `COLUMNS`), else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+        })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
 }

@@ -66,3 +66,43 @@ fn control_and_bidi_characters_are_shown_escaped() {
         }
     }
 }
+
+#[test]
+fn the_width_is_the_terminals_when_columns_is_not_set() {
+    // Before: 100 columns whatever the terminal (only $COLUMNS counted).
+    if !std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("`script` (util-linux) is not available; skipped");
+        return;
+    }
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut c = std::process::Command::new("script");
+    c.current_dir(&example)
+        .env_remove("COLUMNS")
+        .args([
+            "-qec",
+            &format!(
+                "stty rows 24 cols 60; {} check --color never contoso",
+                env!("CARGO_BIN_EXE_erlint")
+            ),
+            "/dev/null",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let ran = within(DEADLINE, c);
+    let message: Vec<&str> = ran
+        .stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with('⚠') || l.trim_start().starts_with('×'))
+        .collect();
+    assert!(!message.is_empty(), "{ran:?}");
+    for line in message {
+        assert!(
+            line.trim_end().chars().count() <= 60,
+            "wider than the terminal: {line}"
+        );
+    }
+}
