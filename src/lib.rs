@@ -13,14 +13,17 @@ pub mod discover;
 mod driver;
 pub mod finding;
 pub mod fingerprint;
+pub mod git;
+pub mod graph;
 pub mod model;
 pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sema;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use driver::{lint, Input, RunError, Settings};
+pub use driver::{lint, lint_with_model, normalize, Input, MemoryFile, RunError, Settings};

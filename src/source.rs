@@ -64,6 +64,9 @@ pub struct SourceFile {
     /// The path as shown in reports: relative to the current directory when
     /// the file lies under it, with `/` separators.
     pub path: String,
+    /// The path relative to the design root, what fingerprints are made
+    /// of, when it differs from `path` (see [`crate::fingerprint`]).
+    pub root_path: Option<String>,
     pub text: Arc<str>,
     /// Byte offset of each line's start; computed on first use, so files
     /// without findings never pay for it.
@@ -83,10 +86,24 @@ impl SourceFile {
         SourceFile {
             ascii: text.is_ascii(),
             path,
+            root_path: None,
             text,
             line_starts: OnceLock::new(),
             char_checkpoints: OnceLock::new(),
         }
+    }
+
+    /// The same file, known under `root_path` relative to the design root.
+    pub fn with_root_path(mut self, root_path: String) -> SourceFile {
+        if root_path != self.path {
+            self.root_path = Some(root_path);
+        }
+        self
+    }
+
+    /// The path relative to the design root.
+    pub fn root_path(&self) -> &str {
+        self.root_path.as_deref().unwrap_or(&self.path)
     }
 
     fn line_starts(&self) -> &[u32] {
@@ -211,7 +228,9 @@ impl SourceDb {
     /// Gives a file its text (one that was set aside during the run).
     pub(crate) fn set_text(&mut self, id: FileId, text: Arc<str>) {
         if let Some(f) = self.files.get_mut(id.0 as usize) {
+            let root_path = f.root_path.take();
             *f = SourceFile::new(std::mem::take(&mut f.path), text);
+            f.root_path = root_path;
         }
     }
 
@@ -221,6 +240,11 @@ impl SourceDb {
 
     pub fn path(&self, id: FileId) -> &str {
         self.get(id).map_or("<unknown>", |f| f.path.as_str())
+    }
+
+    /// The path of a file relative to the design root (fingerprints).
+    pub fn root_path(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", |f| f.root_path())
     }
 
     pub fn line_col(&self, span: Span) -> (LineCol, LineCol) {

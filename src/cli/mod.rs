@@ -2,11 +2,15 @@
 //! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
 
 pub mod args;
+mod diff_base;
+mod generate;
+mod graph;
 mod output;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
-use crate::render::{self, RenderOptions};
+use crate::render::ci_log::{self, Ci};
+use crate::render::{self, Format, RenderOptions};
 use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
@@ -122,6 +126,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print_stdout(&crate::model::schema::json_schema())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Graph(args) => graph::graph(args),
+        Command::Completions { shell } => {
+            print_stdout(&generate::completions(shell)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            print_stdout(&generate::man_page(command.as_deref())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -130,7 +143,7 @@ pub fn explain_text(doc: &str) -> String {
     render::rule_page(doc)
 }
 
-fn print_stdout(s: &str) -> Result<(), Failure> {
+pub(super) fn print_stdout(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         // A closed pipe (`erlint rules | head`) is not a failure.
@@ -139,11 +152,15 @@ fn print_stdout(s: &str) -> Result<(), Failure> {
     }
 }
 
-fn current_dir() -> Result<PathBuf, Failure> {
+pub(super) fn current_dir() -> Result<PathBuf, Failure> {
     std::env::current_dir().map_err(|e| Failure(format!("cannot read the current directory: {e}")))
 }
 
-fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config, Failure> {
+pub(super) fn load_config(
+    explicit: Option<&Path>,
+    none: bool,
+    cwd: &Path,
+) -> Result<Config, Failure> {
     if none {
         return Ok(Config::default());
     }
@@ -211,10 +228,22 @@ fn catalog_inside_design(path: &Path, cfg: &Config) -> Result<(), Failure> {
     }
 }
 
-/// The design's folder: that of `erlint.toml`, when there is one.
-fn design_root(cfg: &Config, cwd: &Path) -> Option<PathBuf> {
-    let folder = cfg.path.as_deref()?.parent()?;
-    Some(cwd.join(folder))
+/// The worker pool: `--threads`, else `RAYON_NUM_THREADS`, else one per
+/// core; never more than four per core (a huge count only costs: the
+/// seven-file example took minutes with `RAYON_NUM_THREADS=100000`).
+fn set_up_threads(flag: Option<u16>) -> Result<(), Failure> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let asked = flag.map(usize::from).or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    });
+    let threads = asked.unwrap_or(cores).min(cores.saturating_mul(4)).max(1);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))
 }
 
 fn severity_of(f: FailOn) -> Severity {
@@ -249,61 +278,41 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
     Ok(out)
 }
 
-/// The worker pool: `--threads`, else `RAYON_NUM_THREADS`, else one per
-/// core; never more than four per core (a huge count only costs: the
-/// seven-file example took minutes with `RAYON_NUM_THREADS=100000`).
-fn set_up_threads(flag: Option<u16>) -> Result<(), Failure> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let asked = flag.map(usize::from).or_else(|| {
-        std::env::var("RAYON_NUM_THREADS")
-            .ok()
-            .and_then(|v| v.trim().parse::<usize>().ok())
-            .filter(|&n| n > 0)
-    });
-    let threads = asked.unwrap_or(cores).min(cores.saturating_mul(4)).max(1);
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build_global()
-        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))
-}
-
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     set_up_threads(args.threads)?;
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
-    let mut settings = Settings::new(cwd.clone());
-    settings.catalog = build_catalog(&cfg)?;
-    settings.root = design_root(&cfg, &cwd);
-
-    // Rules: config levels first, then --select narrows and --ignore removes.
-    for (name, level) in &cfg.rules {
-        match level {
-            Level::Off => {
-                settings.enabled.remove(name);
-            }
-            Level::On(sev) => {
-                settings.severity.insert(name, *sev);
-            }
+    let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
+    // Fingerprints name files relative to the design root, so that they
+    // match from any folder and at another git revision.
+    let design_root = match &cfg.path {
+        Some(p) => crate::normalize(&cwd.join(p))
+            .parent()
+            .map(Path::to_path_buf),
+        None => crate::git::worktree_root(&cwd),
+    };
+    settings.design_root = Some(design_root.unwrap_or_else(|| cwd.clone()));
+    // --root: paths are reported relative to DIR; the command line's paths
+    // are made absolute so that they can be.
+    let mut paths = args.paths.clone();
+    let mut stdin_name = args.stdin_filename.clone();
+    if let Some(root) = &args.root {
+        let abs = crate::normalize(&cwd.join(root));
+        if !abs.is_dir() {
+            return Err(Failure(format!(
+                "--root `{}` is not a folder",
+                root.display()
+            )));
         }
-    }
-    let selected = resolve_rule_list(&args.select, "--select")?;
-    if !selected.is_empty() {
-        settings.enabled.retain(|r| selected.contains(r));
-    }
-    for r in resolve_rule_list(&args.ignore, "--ignore")? {
-        settings.enabled.remove(r);
-    }
-    if !cfg.exclude.is_empty() {
-        let mut b = globset::GlobSetBuilder::new();
-        for pattern in &cfg.exclude {
-            let glob = globset::Glob::new(pattern).map_err(|e| {
-                Failure(format!(
-                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
-                ))
-            })?;
-            b.add(glob);
+        for p in paths.iter_mut().filter(|p| *p != Path::new("-")) {
+            *p = crate::normalize(&cwd.join(&*p));
         }
-        settings.exclude = b.build().map_err(Failure::from)?;
+        if paths.is_empty() {
+            paths.push(cwd.clone());
+        }
+        stdin_name = stdin_name
+            .map(|n| crate::discover::display_path(&crate::normalize(&cwd.join(n)), &abs));
+        settings.cwd = abs;
     }
     let fail_on = args
         .fail_on
@@ -311,46 +320,43 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         .or(cfg.fail_on)
         .unwrap_or(Severity::Error);
 
-    let input = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "<stdin>".into());
-        match crate::read::read_stdin() {
-            Ok(bytes) => Input::Stdin { name, bytes },
-            // A design file too long to read is a finding, like on disk.
-            Err(crate::read::ReadError::TooLarge(_)) => Input::StdinUnreadable {
-                name,
-                message: format!(
-                    "standard input is longer than the {} MiB erlint reads; skipped",
-                    crate::read::MAX_BYTES / (1024 * 1024)
-                ),
-            },
-            Err(e) => return Err(Failure(format!("cannot read standard input: {e}"))),
-        }
-    } else if args.paths.iter().any(|p| p == Path::new("-")) {
-        return Err(Failure(
-            "`-` (standard input) cannot be combined with other paths".into(),
-        ));
-    } else if args.paths.is_empty() {
-        Input::Paths(vec![PathBuf::from(".")])
-    } else {
-        Input::Paths(args.paths.clone())
-    };
+    let input = input_from(&paths, stdin_name.as_deref())?;
 
     if let Some(path) = &args.baseline {
         settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
     }
+    if let Some(rev) = &args.diff_base {
+        let Input::Paths(paths) = &input else {
+            return Err(Failure(
+                "--diff-base lints the design's files, not standard input".into(),
+            ));
+        };
+        let known = diff_base::known_at(rev, paths, &cwd, &settings)?;
+        settings
+            .baseline
+            .get_or_insert_with(Default::default)
+            .extend(known);
+    }
 
     stage(format!(
         "linting `{}`",
-        args.paths
+        paths
             .iter()
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(" ")
     ));
-    let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+    let format = args.format.unwrap_or(Format::Human);
+    // The Markdown report draws what its findings touch: it needs the model.
+    let (report, picture) = if format == Format::Markdown && !args.statistics {
+        let (report, design, index) =
+            crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        let picture = graph::findings_picture(&report, &design, &index);
+        (report, picture)
+    } else {
+        let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        (report, render::markdown::Picture::None)
+    };
     let failed = report.fails(fail_on);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -370,16 +376,28 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if args.quiet && !failed && args.output.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
-    stage(format!("rendering the {:?} report", args.format).to_lowercase());
+    // The CI the run is in: with no --format, its annotations follow the
+    // human report on standard output (docs/ci.md).
+    let ci = Ci::from_env(|name| std::env::var(name).ok());
+    stage(format!("rendering the {format:?} report").to_lowercase());
     #[cfg(debug_assertions)]
     if std::env::var("ERLINT_TEST_PANIC").is_ok_and(|v| v == "render") {
         panic!("injected by ERLINT_TEST_PANIC");
     }
     let mut buf = Vec::new();
     if args.statistics {
-        render_statistics(&report, &mut buf)?;
+        match format {
+            Format::Json => render::statistics::render_json(&report, &mut buf)?,
+            _ => render::statistics::render_text(&report, &mut buf)?,
+        }
+    } else if format == Format::Markdown {
+        let extras = render::markdown::Extras {
+            picture,
+            link_base: args.link_base.as_deref().unwrap_or(""),
+        };
+        render::markdown::render(&report, &extras, &mut buf)?;
     } else {
-        render::render(args.format, &report, &opts, &mut buf)?;
+        render::render(format, &report, &opts, &mut buf)?;
     }
     match &args.output {
         Some(path) => {
@@ -397,12 +415,96 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             output::check_not_an_input(path, &inputs)?;
             output::write_report(path, &buf)?;
         }
-        None => print_stdout(&String::from_utf8_lossy(&buf))?,
+        None => {
+            let mut text = String::from_utf8_lossy(&buf).into_owned();
+            if matches!(format, Format::Human | Format::Concise) {
+                text = ci_log::make_safe(ci, &text);
+            }
+            if let (None, Some(ci), false) = (args.format, ci, args.statistics) {
+                let mut annotations = Vec::new();
+                ci_log::render(ci, &report, &mut annotations)?;
+                text.push_str(&String::from_utf8_lossy(&annotations));
+            }
+            print_stdout(&text)?
+        }
     }
     Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Settings from `erlint.toml` and the rule lists of the command line.
+pub(super) fn settings_from(
+    cwd: PathBuf,
+    cfg: &Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Settings, Failure> {
+    let mut settings = Settings::new(cwd);
+    settings.catalog = build_catalog(cfg)?;
+
+    // Rules: config levels first, then --select narrows and --ignore removes.
+    for (name, level) in &cfg.rules {
+        match level {
+            Level::Off => {
+                settings.enabled.remove(name);
+            }
+            Level::On(sev) => {
+                settings.severity.insert(name, *sev);
+            }
+        }
+    }
+    let selected = resolve_rule_list(select, "--select")?;
+    if !selected.is_empty() {
+        settings.enabled.retain(|r| selected.contains(r));
+    }
+    for r in resolve_rule_list(ignore, "--ignore")? {
+        settings.enabled.remove(r);
+    }
+    if !cfg.exclude.is_empty() {
+        let mut b = globset::GlobSetBuilder::new();
+        for pattern in &cfg.exclude {
+            let glob = globset::Glob::new(pattern).map_err(|e| {
+                Failure(format!(
+                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
+                ))
+            })?;
+            b.add(glob);
+        }
+        settings.exclude = b.build().map_err(Failure::from)?;
+    }
+    Ok(settings)
+}
+
+/// What the paths of the command line name (`-`: standard input).
+pub(super) fn input_from(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+) -> Result<Input, Failure> {
+    Ok(if paths.len() == 1 && paths[0] == Path::new("-") {
+        let name = stdin_filename.unwrap_or("<stdin>").to_string();
+        match crate::read::read_stdin() {
+            Ok(bytes) => Input::Stdin { name, bytes },
+            // A design file too long to read is a finding, like on disk.
+            Err(crate::read::ReadError::TooLarge(_)) => Input::StdinUnreadable {
+                name,
+                message: format!(
+                    "standard input is longer than the {} MiB erlint reads; skipped",
+                    crate::read::MAX_BYTES / (1024 * 1024)
+                ),
+            },
+            Err(e) => return Err(Failure(format!("cannot read standard input: {e}"))),
+        }
+    } else if paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
+    } else if paths.is_empty() {
+        Input::Paths(vec![PathBuf::from(".")])
+    } else {
+        Input::Paths(paths.to_vec())
     })
 }
 
@@ -417,23 +519,4 @@ fn terminal_width() -> usize {
         })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
-}
-
-/// `--statistics`: findings per rule, most frequent first.
-fn render_statistics(report: &crate::report::Report, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity)> =
-        std::collections::BTreeMap::new();
-    for f in &report.findings {
-        let e = counts.entry(f.rule).or_insert((0, f.severity));
-        e.0 += 1;
-        e.1 = e.1.max(f.severity);
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-    for (rule, (n, sev)) in rows {
-        writeln!(out, "{n:6}  {rule:width$}  {}", sev.as_str())?;
-    }
-    writeln!(out, "{}", report.summary_line())?;
-    Ok(())
 }

@@ -2,7 +2,7 @@
 //! thread's arena, and merging the files' parts in path order, a chunk at a
 //! time. Also the texts set aside while the rules run and read again after.
 
-use super::RunError;
+use super::{MemoryFile, RunError, Settings};
 use crate::discover::{DesignPath, Problem, Roots};
 use crate::finding::Finding;
 use crate::model::{self, Design};
@@ -98,6 +98,7 @@ pub(super) fn load_paths(
     files: &[DesignPath],
     problems: &[Problem],
     roots: &Roots,
+    settings: &Settings,
 ) -> Result<Merged, RunError> {
     let mut merged = Merged::default();
     // Files are read, parsed and lowered in parallel, a chunk at a
@@ -119,6 +120,9 @@ pub(super) fn load_paths(
                             let mut r =
                                 process_file(id, f.display.clone(), loaded, canonical.as_deref())?;
                             r.read_from = canonical;
+                            if let Some(p) = root_path(settings, &f.path) {
+                                r.source = r.source.with_root_path(p);
+                            }
                             Ok(r)
                         })
                         .unwrap_or_else(|p| Err(bug("checking", &f.display, &*p)))
@@ -168,13 +172,60 @@ fn bug(stage: &str, file: &str, payload: &(dyn std::any::Any + Send)) -> RunErro
 }
 
 /// Parses and lowers one file given as bytes (standard input).
-pub(super) fn load_bytes(name: &str, bytes: &[u8]) -> Result<Merged, RunError> {
+pub(super) fn load_bytes(
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+) -> Result<Merged, RunError> {
     let mut merged = Merged::default();
     let (path, bytes) = (name.to_string(), bytes.to_vec());
-    let r = std::panic::catch_unwind(move || process_file(file_id(0), path, decode(bytes), None))
-        .unwrap_or_else(|p| Err(bug("checking", name, &*p)));
+    let rooted = root_path(settings, Path::new(name));
+    let r = std::panic::catch_unwind(move || {
+        let mut r = process_file(file_id(0), path, decode(bytes), None)?;
+        if let Some(p) = rooted {
+            r.source = r.source.with_root_path(p);
+        }
+        Ok(r)
+    })
+    .unwrap_or_else(|p| Err(bug("checking", name, &*p)));
     merged.absorb(vec![r])?;
     Ok(merged)
+}
+
+/// Parses and lowers design files already read (at a git revision).
+pub(super) fn load_memory(files: &[MemoryFile]) -> Result<Merged, RunError> {
+    let mut merged = Merged::default();
+    let mut files: Vec<&MemoryFile> = files.iter().collect();
+    files.sort_by(|a, b| a.display.cmp(&b.display));
+    files.dedup_by(|a, b| a.display == b.display);
+    let results = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            std::panic::catch_unwind(|| {
+                let mut r =
+                    process_file(file_id(i), f.display.clone(), decode(f.bytes.clone()), None)?;
+                r.source = r.source.with_root_path(f.root_path.clone());
+                Ok(r)
+            })
+            .unwrap_or_else(|p| Err(bug("checking", &f.display, &*p)))
+        })
+        .collect();
+    merged.absorb(results)?;
+    Ok(merged)
+}
+
+/// A design file's path relative to `settings.design_root`, `/`-separated,
+/// when there is a design root and the file lies under it.
+fn root_path(settings: &Settings, path: &Path) -> Option<String> {
+    let root = settings.design_root.as_deref()?;
+    let abs = super::normalize(&settings.cwd.join(path));
+    let rel = abs.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Reads again the texts set aside of the files that findings point into.

@@ -9,10 +9,10 @@ mod settings;
 pub use settings::Settings;
 
 use crate::discover;
-use crate::model::Index;
+use crate::model::{Design, Index};
 use crate::report::Report;
 use crate::rules;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What to lint.
 #[derive(Clone, Debug)]
@@ -24,6 +24,19 @@ pub enum Input {
     /// Standard input that could not be read as a design file (longer than
     /// the limit): an `unreadable-file` finding with `message`.
     StdinUnreadable { name: String, message: String },
+    /// Design files already read (a design at a git revision,
+    /// `--diff-base`), in any order.
+    Files(Vec<MemoryFile>),
+}
+
+/// A design file that is not read from disk.
+#[derive(Clone, Debug)]
+pub struct MemoryFile {
+    /// As reported.
+    pub display: String,
+    /// Relative to the design root, for fingerprints.
+    pub root_path: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Why a run could not produce a report (exit code 2).
@@ -73,12 +86,34 @@ impl std::fmt::Display for RunError {
 
 /// Lints a design: every stage from discovery to the sorted report.
 pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
+    // The model is not needed past the rules: it is freed on the pool while
+    // the report is finished (freeing 100k sites takes a while).
+    let free = |design: Design, index: Index| rayon::spawn(move || drop((index, design)));
+    lint_then(input, settings, free).map(|(report, ())| report)
+}
+
+/// Lints a design and keeps the model, for what draws the design with its
+/// findings (`erlint graph`, the Markdown report's picture).
+pub fn lint_with_model(
+    input: &Input,
+    settings: &Settings,
+) -> Result<(Report, Design, Index), RunError> {
+    lint_then(input, settings, |design, index| (design, index))
+        .map(|(report, (design, index))| (report, design, index))
+}
+
+/// The pipeline; `model` receives the design and index once the rules ran.
+fn lint_then<T>(
+    input: &Input,
+    settings: &Settings,
+    model: impl FnOnce(Design, Index) -> T,
+) -> Result<(Report, T), RunError> {
     let mut ignore_files = Vec::new();
     let merged = match input {
         Input::Paths(paths) => {
             let roots = discover::Roots::new(
                 settings
-                    .root
+                    .design_root
                     .iter()
                     .map(PathBuf::as_path)
                     .chain(paths.iter().map(PathBuf::as_path)),
@@ -93,9 +128,10 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
                 .files
                 .retain(|f| !settings.catalog.is_overlay_file(&f.path));
             ignore_files = found.ignore_files;
-            load::load_paths(&found.files, &found.problems, &roots)?
+            load::load_paths(&found.files, &found.problems, &roots, settings)?
         }
-        Input::Stdin { name, bytes } => load::load_bytes(name, bytes)?,
+        Input::Stdin { name, bytes } => load::load_bytes(name, bytes, settings)?,
+        Input::Files(files) => load::load_memory(files)?,
         Input::StdinUnreadable { name, message } => load::load_unreadable(name, message),
     };
     let load::Merged {
@@ -114,11 +150,10 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
             .collect::<Vec<_>>()
             .join(" "),
         Input::Stdin { name, .. } | Input::StdinUnreadable { name, .. } => name.clone(),
+        Input::Files(files) => format!("{} files at a git revision", files.len()),
     };
     let findings = run::run_rules(&design, &index, findings, &sources, settings, &what)?;
-    // The model is not needed past this point: it is freed on the pool
-    // while the report is finished (freeing 100k sites takes a while).
-    rayon::spawn(move || drop((index, design)));
+    let model = model(design, index);
     load::restore_texts(&mut sources, set_aside, &findings);
     let mut report = Report::new(findings, sources);
     report.rules = rules::ALL
@@ -130,5 +165,24 @@ pub fn lint(input: &Input, settings: &Settings) -> Result<Report, RunError> {
     if let Some(known) = &settings.baseline {
         report.remove_known(known);
     }
-    Ok(report)
+    Ok((report, model))
+}
+
+/// `path` with `.` and `..` resolved lexically (symbolic links are not
+/// followed: the design root and the files are named the same way).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

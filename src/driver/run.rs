@@ -21,8 +21,7 @@ pub(super) fn run_rules(
     what: &str,
 ) -> Result<Vec<Finding>, RunError> {
     let cx = RuleContext {
-        design,
-        index,
+        db: crate::sema::Db::new(design, index),
         catalog: &settings.catalog,
     };
     let by_rule: Vec<Result<Vec<Finding>, RunError>> = rules::ALL

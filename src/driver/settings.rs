@@ -20,10 +20,11 @@ pub struct Settings {
     pub catalog: Catalog,
     /// Paths in reports are relative to this folder.
     pub cwd: PathBuf,
-    /// The design's folder (where `erlint.toml` is): design files and the
-    /// catalog must resolve inside it or inside a path linted. `None`: only
-    /// the paths linted.
-    pub root: Option<PathBuf>,
+    /// Fingerprints name files relative to this folder (absolute): the
+    /// folder of `erlint.toml`, else the repository root. `None`: relative
+    /// to `cwd`, as reported. Design files must also resolve inside it (or
+    /// inside a path linted): a link leading elsewhere is not followed.
+    pub design_root: Option<PathBuf>,
     /// Fingerprints of findings already known (`--baseline`): not reported.
     pub baseline: Option<HashSet<String>>,
 }
@@ -37,7 +38,7 @@ impl Settings {
             exclude: globset::GlobSet::empty(),
             catalog: Catalog::builtin(),
             cwd,
-            root: None,
+            design_root: None,
             baseline: None,
         }
     }

@@ -5,12 +5,14 @@
 //! loader already reported it), so rules simply skip what they cannot judge:
 //! that is how one root cause stays one finding.
 
+pub mod format;
 pub mod index;
 pub mod intervals;
 pub mod lower;
 pub mod net;
 pub mod schema;
 
+pub use format::{CircuitKey, FormatKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey};
 pub use index::{Index, NameKind, Reference};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
@@ -37,50 +39,44 @@ impl<T> Spanned<T> {
 }
 
 /// The keys of one mapping of the design that were written with a value
-/// (valid or not), as a set over the format's keys for that mapping: no
-/// allocation, one word of bits.
-#[derive(Clone, Copy, Default)]
-pub struct Written {
-    keys: &'static [lower::Key],
+/// (valid or not), as a set over that mapping's key enum (`CircuitKey`,
+/// ...): no allocation, one word of bits, and a misspelled key does not
+/// compile.
+#[derive(Clone, Copy)]
+pub struct Written<K> {
     bits: u64,
+    keys: std::marker::PhantomData<K>,
 }
 
-impl Written {
-    /// The empty set over `keys` (at most 64 of them).
-    pub fn new(keys: &'static [lower::Key]) -> Written {
-        Written { keys, bits: 0 }
+impl<K: FormatKey> std::default::Default for Written<K> {
+    fn default() -> Self {
+        Written::new()
     }
+}
 
-    /// Adds `key`; a key that is not one of this mapping's is ignored.
-    pub fn insert(&mut self, key: &str) {
-        if let Some(i) = self.keys.iter().position(|k| k.name == key) {
-            if i < 64 {
-                self.bits |= 1 << i;
-            }
+impl<K: FormatKey> Written<K> {
+    /// The empty set.
+    pub fn new() -> Written<K> {
+        Written {
+            bits: 0,
+            keys: std::marker::PhantomData,
         }
     }
 
-    /// Adds the key at position `i` of the table.
-    pub fn insert_at(&mut self, i: usize) {
-        if i < 64 && i < self.keys.len() {
-            self.bits |= 1 << i;
+    pub fn insert(&mut self, key: K) {
+        // The tables hold at most 64 keys (checked where they are declared).
+        if key.index() < 64 {
+            self.bits |= 1 << key.index();
         }
     }
 
-    pub fn contains(&self, key: &str) -> bool {
-        self.keys
-            .iter()
-            .position(|k| k.name == key)
-            .is_some_and(|i| i < 64 && self.bits & (1 << i) != 0)
+    pub fn contains(&self, key: K) -> bool {
+        key.index() < 64 && self.bits & (1 << key.index()) != 0
     }
 
     /// The keys, in the format's order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.keys
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i < 64 && self.bits & (1 << i) != 0)
-            .map(|(_, k)| k.name)
+    pub fn iter(&self) -> impl Iterator<Item = K> + '_ {
+        K::ALL.iter().copied().filter(|k| self.contains(*k))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -88,9 +84,11 @@ impl Written {
     }
 }
 
-impl std::fmt::Debug for Written {
+impl<K: FormatKey> std::fmt::Debug for Written<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        f.debug_list()
+            .entries(self.iter().map(|k| k.name()))
+            .finish()
     }
 }
 
@@ -270,6 +268,8 @@ pub struct Provider {
     /// The `offers` mapping; `None` when missing or invalid.
     pub offers: Option<Spanned<Vec<Offer>>>,
     pub peering_locations: Option<SpannedList<Text>>,
+    /// The provider's name in the catalog, when `name` spells it otherwise.
+    pub catalog_name: Option<Spanned<Text>>,
     /// The whole entity.
     pub span: Span,
 }
@@ -392,12 +392,12 @@ pub struct Peering {
     pub nat_pool: Option<Spanned<IpNet>>,
     /// The keys written with a value, valid or not: a `None` above for a
     /// written key was an invalid value, already reported.
-    pub written: Written,
+    pub written: Written<PeeringKey>,
 }
 
 impl Peering {
     /// True when `key` was written with a value (even an invalid one).
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: PeeringKey) -> bool {
         self.written.contains(key)
     }
 
@@ -461,13 +461,13 @@ pub struct CircuitRouters {
     pub primary: Option<Spanned<Text>>,
     pub secondary: Option<Spanned<Text>>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Written,
+    pub written: Written<RoutersKey>,
 }
 
 impl CircuitRouters {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: RoutersKey) -> bool {
         self.written.contains(key)
     }
 }
@@ -483,7 +483,31 @@ pub struct GlobalReach {
 pub struct Link {
     pub vnet: Spanned<Text>,
     pub fastpath: Option<Spanned<bool>>,
+    /// The routing weight (0-32000) as written; [`Link::weight`] applies
+    /// the default.
+    pub weight: Option<Spanned<u32>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Written<LinkKey>,
     pub span: Span,
+}
+
+impl Link {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: LinkKey) -> bool {
+        self.written.contains(key)
+    }
+
+    /// The routing weight, the format's default when not written.
+    pub fn weight(&self) -> u32 {
+        self.weight.as_ref().map_or_else(
+            || match LinkKey::Weight.spec().default {
+                Some(format::DefaultValue::Int(n)) => u32::try_from(n).unwrap_or(0),
+                _ => 0,
+            },
+            |w| w.value,
+        )
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -503,17 +527,20 @@ pub struct Circuit {
     pub global_reach: Option<Spanned<Vec<GlobalReach>>>,
     /// The `links` key (its span is the key) and the links.
     pub links: Option<Spanned<Vec<Link>>>,
+    /// Rate limiting on the port (circuits on a Direct port only; written
+    /// elsewhere it is `invalid-value`, and `None` here).
+    pub rate_limiting: Option<Spanned<bool>>,
     /// The keys written with a value, valid or not, and the keys an unknown
     /// key probably misspells: a `None` above for a key listed here was
     /// already reported by the loader, so rules must not call it absent.
-    pub written: Written,
+    pub written: Written<CircuitKey>,
     pub span: Span,
 }
 
 impl Circuit {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: CircuitKey) -> bool {
         self.written.contains(key)
     }
 
@@ -543,14 +570,19 @@ pub struct Gateway {
     pub key: Span,
     pub sku: Option<Spanned<GatewaySku>>,
     pub scale_units: Option<Spanned<u32>>,
+    /// The GatewaySubnet prefix.
+    pub subnet: Option<Spanned<IpNet>>,
+    /// ErGwScale only: the fewest scale units (at most `scale_units`;
+    /// otherwise `invalid-value`, and `None` here).
+    pub min_scale_units: Option<Spanned<u32>>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Written,
+    pub written: Written<GatewayKey>,
 }
 
 impl Gateway {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: GatewayKey) -> bool {
         self.written.contains(key)
     }
 }
@@ -561,15 +593,18 @@ pub struct VirtualNetwork {
     pub region: Option<Spanned<Text>>,
     pub address_space: Option<SpannedList<IpNet>>,
     pub gateway: Option<Gateway>,
+    /// How many address prefixes of peered spoke networks, kept outside the
+    /// design, this network advertises over ExpressRoute.
+    pub spoke_prefixes: Option<Spanned<u64>>,
     /// Keys written (see [`Circuit::written`]).
-    pub written: Written,
+    pub written: Written<VnetKey>,
     pub span: Span,
 }
 
 impl VirtualNetwork {
     /// True when `key` was written, even with an invalid value or a
     /// misspelled key.
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: VnetKey) -> bool {
         self.written.contains(key)
     }
 

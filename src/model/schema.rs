@@ -1,7 +1,7 @@
-//! JSON Schema (draft-07) of the design format, generated from the loader's
-//! key tables (`lower::*_KEYS`, with each key's [`Ty`]) and the model's enum
-//! `ALL` tables, so the schema cannot drift from what `erlint check`
-//! accepts. Editors read it (VS Code's YAML extension:
+//! JSON Schema (draft-07) of the design format, generated from the format
+//! tables the loader reads (`model::format`: each key's [`Ty`] with its
+//! range, each mapping's [`Constraint`]s) and the model's enum `ALL`
+//! tables, so the schema cannot drift from what `erlint check` accepts. Editors read it (VS Code's YAML extension:
 //! `# yaml-language-server: $schema=...`).
 //!
 //! The schema mirrors the loader, not the rules: a design that passes it has
@@ -14,11 +14,11 @@
 //!   case-insensitive pattern.
 //! - An optional key may be `null` (the loader treats it as absent).
 //! - Text values accept any scalar (`city: 42` is text to the loader too).
+//! - A rule between two keys becomes `if` / `then`; "at most another key"
+//!   becomes one `if` / `then` per value of the other key's range.
 
-use super::lower::{
-    names, Key, Ty, EXPRESSROUTE_KEYS, OFFER_MODELS, REQUIRED_UNLESS_DIRECT, TOP_KEYS,
-};
-use super::{Layer, Model};
+use super::format::{names, Constraint, DefaultValue, Table, Ty, OFFER_MODELS, TOP};
+use super::Layer;
 use serde_json::{json, Map, Value};
 
 pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
@@ -97,10 +97,12 @@ const TEXT_TYPES: [&str; 3] = ["string", "number", "boolean"];
 
 fn value_schema(ty: &Ty) -> Value {
     match ty {
-        Ty::Version => json!({ "const": 1 }),
-        Ty::Name => json!({
+        Ty::Version(v) => json!({ "const": v }),
+        // The punctuation is written with `-` last, so it stays literal in
+        // the character class.
+        Ty::Name(rule) => json!({
             "type": TEXT_TYPES,
-            "pattern": "^[A-Za-z0-9._-]{1,64}$",
+            "pattern": format!("^[A-Za-z0-9{}]{{{},{}}}$", rule.punctuation, rule.min, rule.max),
         }),
         Ty::Text => json!({ "type": TEXT_TYPES }),
         Ty::TextList { non_empty } => {
@@ -121,9 +123,9 @@ fn value_schema(ty: &Ty) -> Value {
             ]
         }),
         // The separator form cannot be range-checked by a pattern.
-        Ty::Asn => json!({
+        Ty::Asn { max } => json!({
             "anyOf": [
-                { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+                { "type": "integer", "minimum": 0, "maximum": max },
                 { "type": "string", "pattern": r"^\+?[0-9_]*(?:[0-9]_|_[0-9])[0-9_]*$" },
             ]
         }),
@@ -140,12 +142,25 @@ fn value_schema(ty: &Ty) -> Value {
                 r"[Bb][Pp][Ss]\s*$"
             ),
         }),
-        Ty::PortBandwidth => json!({
-            "type": "string",
-            "pattern": r"^\s*(?:0*(?:10|100|400)(?:\.0*)?\s*[Gg][Bb][Pp][Ss]|0*(?:10000|100000|400000)(?:\.0*)?\s*[Mm][Bb][Pp][Ss])\s*$",
-        }),
-        Ty::Map(keys) => mapping(keys),
-        Ty::List(keys) => json!({ "type": "array", "items": mapping(keys) }),
+        // Each speed in Gbps or in Mbps, as `Bandwidth::parse` reads them.
+        Ty::BandwidthOf(gbps) => {
+            let alts = |scale: u64| {
+                gbps.iter()
+                    .map(|g| (g * scale).to_string())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            json!({
+                "type": "string",
+                "pattern": format!(
+                    r"^\s*(?:0*(?:{})(?:\.0*)?\s*[Gg][Bb][Pp][Ss]|0*(?:{})(?:\.0*)?\s*[Mm][Bb][Pp][Ss])\s*$",
+                    alts(1),
+                    alts(1000)
+                ),
+            })
+        }
+        Ty::Map(table) => mapping(table),
+        Ty::List(table) => json!({ "type": "array", "items": mapping(table) }),
         Ty::Offers => {
             let models: Vec<&str> = OFFER_MODELS.iter().map(|(n, _)| *n).collect();
             let layers = json!({
@@ -169,10 +184,10 @@ fn value_schema(ty: &Ty) -> Value {
     }
 }
 
-fn mapping(keys: &[Key]) -> Value {
+fn mapping(table: &Table) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
-    for k in keys {
+    for k in table.keys {
         let mut v = value_schema(&k.ty);
         if !k.required {
             // The loader treats `key:` with no value as absent.
@@ -193,30 +208,84 @@ fn mapping(keys: &[Key]) -> Value {
     if !required.is_empty() {
         schema["required"] = json!(required);
     }
-    if is_expressroute(keys) {
-        let direct = [Model::Direct.as_str()];
-        schema["if"] = json!({
-            "properties": { "model": { "type": "string", "pattern": ci_pattern(&direct) } },
-            "required": ["model"],
-        });
-        schema["else"] = json!({ "required": REQUIRED_UNLESS_DIRECT });
+    let mut all_of = Vec::new();
+    for c in table.constraints {
+        constraint(table, c, &mut schema, &mut all_of);
+    }
+    if !all_of.is_empty() {
+        schema["allOf"] = json!(all_of);
     }
     schema
 }
 
-/// `EXPRESSROUTE_KEYS` (compared by content: a `const` slice has no fixed
-/// address).
-fn is_expressroute(keys: &[Key]) -> bool {
-    keys.len() == EXPRESSROUTE_KEYS.len()
-        && keys
-            .iter()
-            .zip(EXPRESSROUTE_KEYS)
-            .all(|(a, b)| a.name == b.name)
+/// "written, and not `null`": what the loader calls present.
+fn present(keys: &[&str]) -> Value {
+    let mut props = Map::new();
+    for k in keys {
+        props.insert((*k).to_string(), json!({ "not": { "type": "null" } }));
+    }
+    json!({ "required": keys, "properties": props })
+}
+
+/// A value of an enumeration, any letter case.
+fn is_value(key: &str, value: &str) -> Value {
+    json!({ "properties": { key: { "type": "string", "pattern": ci_pattern(&[value]) } } })
+}
+
+/// Adds the schema of one constraint: to `schema` itself (the one
+/// `RequiredUnless`, as `if` / `else`) or to its `allOf`.
+fn constraint(table: &Table, c: &Constraint, schema: &mut Value, all_of: &mut Vec<Value>) {
+    let name = |i: usize| table.name_at(i);
+    match *c {
+        Constraint::RequiredUnless { keys, key, value } => {
+            let mut cond = is_value(name(key), value);
+            cond["required"] = json!([name(key)]);
+            let keys: Vec<&str> = keys.iter().map(|&i| name(i)).collect();
+            schema["if"] = cond;
+            schema["else"] = json!({ "required": keys });
+        }
+        Constraint::Needs {
+            key, with, needs, ..
+        } => all_of.push(json!({
+            "if": present(&[name(key), name(with)]),
+            "then": present(&[name(needs)]),
+        })),
+        Constraint::OnlyWhen { key, other, value } => all_of.push(json!({
+            "if": present(&[name(key)]),
+            "then": is_value(name(other), value),
+        })),
+        Constraint::AtMost { key, other } => {
+            let Some(spec) = table.keys.get(other) else {
+                return;
+            };
+            let Ty::Int { min, max } = spec.ty else {
+                return;
+            };
+            // One `if` per value of the other key: JSON Schema cannot
+            // compare two values. The ranges this is used for are small.
+            if max - min > 100 {
+                return;
+            }
+            let at_most = |n: i64| json!({ "properties": { name(key): { "maximum": n } } });
+            if let Some(DefaultValue::Int(d)) = spec.default {
+                all_of.push(json!({
+                    "if": { "properties": { name(other): { "type": "null" } } },
+                    "then": at_most(d),
+                }));
+            }
+            for n in min..=max {
+                all_of.push(json!({
+                    "if": { "properties": { name(other): { "const": n } }, "required": [name(other)] },
+                    "then": at_most(n),
+                }));
+            }
+        }
+    }
 }
 
 /// The schema as a JSON value.
 pub fn schema() -> Value {
-    let mut root = mapping(TOP_KEYS);
+    let mut root = mapping(&TOP);
     root["type"] = json!(["object", "null"]);
     root["$schema"] = json!(DRAFT_07);
     root["definitions"] = json!({
@@ -254,7 +323,7 @@ mod tests {
     #[test]
     fn every_table_key_is_in_the_schema() {
         let s = schema();
-        for k in TOP_KEYS {
+        for k in TOP.keys {
             assert!(s["properties"].get(k.name).is_some(), "{}", k.name);
         }
         assert_eq!(s["$schema"], DRAFT_07);

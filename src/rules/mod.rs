@@ -9,6 +9,7 @@
 pub mod circuit;
 pub mod location;
 pub mod model;
+pub(crate) mod owners;
 pub mod peering;
 pub mod redundancy;
 pub mod reference;
@@ -16,7 +17,7 @@ pub mod routing;
 
 use crate::catalog::Catalog;
 use crate::finding::{Finding, Severity};
-use crate::model::{Design, Index};
+use crate::sema::Db;
 
 /// The catalog sections of rules.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,10 +59,10 @@ impl Group {
     }
 }
 
-/// Everything a rule may read, and nothing else.
+/// Everything a rule may read, and nothing else: the semantic view of the
+/// design and the catalog of ExpressRoute facts.
 pub struct RuleContext<'a> {
-    pub design: &'a Design,
-    pub index: &'a Index,
+    pub db: Db<'a>,
     pub catalog: &'a Catalog,
 }
 
@@ -86,20 +87,62 @@ pub struct Rule {
     pub source: &'static str,
 }
 
-/// Embeds `rules/<name>.md`; a missing page fails the build.
+/// Declares the rule of the file it is in, as `pub static RULE`, from its
+/// name written once: the page `rules/<name>.md` is embedded (a missing
+/// page fails the build) and the declaring file recorded (a test checks it
+/// is `src/rules/<group>/<name>.rs`).
+///
+/// ```ignore
+/// declare_rule! {
+///     name: "ipvpn-layer2",
+///     group: Model,
+///     severity: Error,
+///     summary: "a site asks an IPVPN (MPLS) provider for Layer 2",
+///     check: check,
+/// }
+/// ```
+///
+/// A finding raised by a stage (parser, loader, suppression) rather than a
+/// check over the design is declared with `check: stage` and raised with
+/// [`Finding::stage`] through this declaration.
 #[macro_export]
-macro_rules! rule_doc {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md"))
+macro_rules! declare_rule {
+    (name: $name:literal, group: $group:ident, severity: $severity:ident,
+     summary: $summary:literal, check: stage $(,)?) => {
+        $crate::declare_rule!(@rule $name, $group, $severity, $summary, None);
+    };
+    (name: $name:literal, group: $group:ident, severity: $severity:ident,
+     summary: $summary:literal, check: $check:ident $(,)?) => {
+        $crate::declare_rule!(@rule $name, $group, $severity, $summary, Some($check));
+    };
+    (@rule $name:literal, $group:ident, $severity:ident, $summary:literal, $check:expr) => {
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            group: $crate::rules::Group::$group,
+            default_severity: $crate::finding::Severity::$severity,
+            summary: $summary,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md")),
+            check: $check,
+            source: file!(),
+        };
     };
 }
 
 /// What a rule file needs.
 pub mod prelude {
-    pub use super::{Group, Rule, RuleContext};
+    pub use super::RuleContext;
+    pub use crate::declare_rule;
     pub use crate::finding::{Finding, Severity};
-    pub use crate::model::*;
-    pub use crate::rule_doc;
+    pub use crate::model::{
+        Bandwidth, Billing, Circuit, CircuitRouters, Encapsulation, Family, Gateway, GatewaySku,
+        GlobalReach, IpNet, Layer, Link, Model, NameKind, Peering, PeeringKind, Peerings, Port,
+        Provider, Site, SiteKind, Sku, Spanned, SpannedList, Text, VirtualNetwork,
+    };
+    pub use crate::model::{CircuitKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey};
+    pub use crate::sema::{
+        CircuitId, CircuitRef, Dangling, Db, LinkRef, PortId, PortRef, ProviderId, ProviderRef,
+        ReachRef, Referrer, SiteId, SiteRef, VnetId, VnetRef,
+    };
     pub use crate::source::Span;
 }
 

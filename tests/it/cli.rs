@@ -6,7 +6,12 @@ use std::process::{Command, Output, Stdio};
 
 pub fn erlint() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_erlint"));
-    c.env_remove("NO_COLOR").env("COLUMNS", "100");
+    // The CI the tests run in must not add its annotations (docs/ci.md).
+    c.env_remove("NO_COLOR")
+        .env_remove("TF_BUILD")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITLAB_CI")
+        .env("COLUMNS", "100");
     c
 }
 
@@ -225,8 +230,12 @@ fn catalog_prints_the_effective_catalog_and_overlays_apply() {
     let text = stdout(&o);
     assert!(text.starts_with("# erlint catalog"));
     assert!(text.contains("04/28/2026"), "the header dates the data");
+    assert!(
+        text.contains("\n# Source date: 2026-05-10 "),
+        "the header gives the source date"
+    );
     assert!(text.contains(
-        "  - name: Amsterdam\n    city: Amsterdam\n    cloud: Azure public\n    geopolitical_region: Europe\n    local_regions: [West Europe]\n"
+        "  - name: Amsterdam\n    aliases: [Equinix-Amsterdam-AM5]\n    city: Amsterdam\n    cloud: Azure public\n    geopolitical_region: Europe\n    local_regions: [West Europe]\n"
     ));
 
     // A design at a location the built-in catalog does not know.
@@ -322,12 +331,12 @@ fn the_catalog_file_in_the_design_folder_is_not_linted_as_design() {
     std::fs::write(dir.join("erlint.toml"), "catalog = \"catalog.yaml\"\n").expect("write");
     std::fs::write(
         dir.join("catalog.yaml"),
-        "regions:\n  - name: Austria East\n    geopolitical_region: Europe\n",
+        "regions:\n  - name: Finland Central\n    geopolitical_region: Europe\n",
     )
     .expect("write");
     std::fs::write(
         dir.join("vnets.yaml"),
-        "virtual_networks:\n  - name: hub-at\n    region: austria east\n    address_space: [10.1.0.0/16]\n",
+        "virtual_networks:\n  - name: hub-fi\n    region: finland central\n    address_space: [10.1.0.0/16]\n",
     )
     .expect("write");
     let o = run_in(dir, &["check", ".", "--format", "concise"]);

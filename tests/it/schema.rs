@@ -210,6 +210,7 @@ providers:
   - name: colt
     offers: {ethernet: [l2, L3], Cloud-Exchange: [l2]}
     peering_locations: [Amsterdam, London]
+    catalog_name: Colt Technology Services
 sites:
   - name: ams-dc1
     kind: Datacenter
@@ -244,18 +245,26 @@ circuits:
         nat_pool: 203.0.113.128/27
       public:
     global_reach: [{circuit: er-lon-1, subnet: 10.255.0.0/29}]
-    links: [{vnet: hub-weu, fastpath: false}]
+    links: [{vnet: hub-weu, fastpath: false, weight: 32000}, {vnet: spoke, weight: 0}]
+  - name: er-direct
+    port: erd-ams
+    peering_location: Amsterdam
+    bandwidth: 10Gbps
+    sku: premium
+    billing: unlimited
+    rate_limiting: true
 ports:
   - {name: erd-ams, peering_location: Amsterdam, bandwidth: 100Gbps, encapsulation: QinQ, macsec: true}
 virtual_networks:
   - name: hub-weu
     region: westeurope
     address_space: [10.100.0.0/16]
-    gateway: {sku: ergw1az}
+    spoke_prefixes: 120
+    gateway: {sku: ergw1az, subnet: 10.100.255.0/27}
   - name: spoke
     region: West Europe
     address_space: [10.101.0.0/16]
-    gateway: {sku: ErGwScale, scale_units: 40}
+    gateway: {sku: ErGwScale, scale_units: 40, min_scale_units: 2}
 ";
 
 #[test]
@@ -296,6 +305,13 @@ fn broken_designs_are_rejected_by_both() {
         ("list instead of mapping", "circuits:\n  - {name: c, provider: p, peering_location: X, bandwidth: 1Gbps, sku: local, billing: metered, routers: [a, b]}\n"),
         ("scalar instead of list", "sites: ams\n"),
         ("invalid YAML", "sites: [\n"),
+        ("weight out of range", "circuits:\n  - {name: c, provider: p, peering_location: X, bandwidth: 1Gbps, sku: local, billing: metered, links: [{vnet: v, weight: 32001}]}\n"),
+        ("rate limiting on a provider circuit", "circuits:\n  - {name: c, provider: p, peering_location: X, bandwidth: 1Gbps, sku: local, billing: metered, rate_limiting: true}\n"),
+        ("gateway subnet not a prefix", "virtual_networks:\n  - {name: v, region: r, address_space: [10.0.0.0/16], gateway: {sku: ErGw1AZ, subnet: GatewaySubnet}}\n"),
+        ("min scale units off ErGwScale", "virtual_networks:\n  - {name: v, region: r, address_space: [10.0.0.0/16], gateway: {sku: ErGw3AZ, min_scale_units: 2}}\n"),
+        ("min scale units above scale units", "virtual_networks:\n  - {name: v, region: r, address_space: [10.0.0.0/16], gateway: {sku: ErGwScale, scale_units: 4, min_scale_units: 5}}\n"),
+        ("negative spoke prefixes", "virtual_networks:\n  - {name: v, region: r, address_space: [10.0.0.0/16], spoke_prefixes: -1}\n"),
+        ("catalog name as a list", "providers:\n  - {name: p, offers: {ipvpn: [l3]}, catalog_name: [a, b]}\n"),
     ];
     let mut problems = Vec::new();
     for (what, text) in cases {
@@ -439,12 +455,92 @@ fn schema_and_loader_agree_on_edge_values() {
         )));
     }
     let mut problems = Vec::new();
-    for text in &cases {
+    agree_on(&v, &cases, &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each case is accepted by both or rejected by both.
+fn agree_on(v: &jsonschema::Validator, cases: &[String], problems: &mut Vec<String>) {
+    for text in cases {
         let loader = loader_findings(text);
-        let verdict = schema_verdict(&v, text);
+        let verdict = schema_verdict(v, text);
         if loader.is_empty() != verdict.is_none() {
             problems.push(format!("{text}  loader: {loader:?}\n  schema: {verdict:?}"));
         }
     }
+}
+
+/// The fields of the second catalog, and the rules between keys (a
+/// key that needs another, a key for one SKU only, a minimum at most the
+/// maximum): the schema and the loader agree on each combination.
+#[test]
+fn schema_and_loader_agree_on_the_new_fields() {
+    let v = validator();
+    let mut cases: Vec<String> = Vec::new();
+    for w in ["0", "32000", "32001", "-1", "'5'", "1.5", "null"] {
+        cases.push(format!(
+            "circuits:\n  - {{name: c, provider: p, peering_location: X, bandwidth: 1Gbps, sku: local, billing: metered, links: [{{vnet: v, weight: {w}}}]}}\n"
+        ));
+    }
+    // `provider` / `port` combinations with `rate_limiting`.
+    for delivery in [
+        "provider: p",
+        "port: d",
+        "provider: p, port: d",
+        "provider: p, port: null",
+        "port: d, provider: null",
+        "peering_location: X",
+        "provder: p",
+    ] {
+        for rl in ["true", "false", "null", "'yes'"] {
+            let delivery = delivery.replace("peering_location: X", "bfd: true");
+            cases.push(format!(
+                "circuits:\n  - {{name: c, {delivery}, peering_location: X, bandwidth: 1Gbps, sku: local, billing: metered, rate_limiting: {rl}}}\n"
+            ));
+        }
+    }
+    let gateway = |g: &str| {
+        format!("virtual_networks:\n  - {{name: v, region: r, address_space: [10.0.0.0/16], gateway: {{{g}}}}}\n")
+    };
+    for sku in ["ErGwScale", "ergwscale", "ErGw1AZ", "Basic", "ErGwNope"] {
+        for units in [
+            "",
+            ", scale_units: 1",
+            ", scale_units: 4",
+            ", scale_units: 40",
+            ", scale_units: null",
+            ", scale_units: 41",
+        ] {
+            for min in ["", "1", "2", "4", "5", "40", "0", "null"] {
+                let min = if min.is_empty() {
+                    String::new()
+                } else {
+                    format!(", min_scale_units: {min}")
+                };
+                cases.push(gateway(&format!("sku: {sku}{units}{min}")));
+            }
+        }
+    }
+    for subnet in [
+        "10.0.255.0/27",
+        "fd00::/64",
+        "10.0.255.0",
+        "null",
+        "[10.0.0.0/27]",
+    ] {
+        cases.push(gateway(&format!("sku: ErGw1AZ, subnet: {subnet}")));
+    }
+    for n in ["0", "12", "-1", "'3'", "null", "1_000"] {
+        cases.push(format!(
+            "virtual_networks:\n  - {{name: v, region: r, address_space: [10.0.0.0/16], spoke_prefixes: {n}}}\n"
+        ));
+    }
+    for c in ["British Telecom", "42", "null", "[a]", "{a: b}"] {
+        cases.push(format!(
+            "providers:\n  - {{name: p, offers: {{ipvpn: [l3]}}, catalog_name: {c}}}\n"
+        ));
+    }
+    let mut problems = Vec::new();
+    agree_on(&v, &cases, &mut problems);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

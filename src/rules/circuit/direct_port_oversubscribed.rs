@@ -1,35 +1,28 @@
 //! The circuits on one ExpressRoute Direct port add up to more than the
 //! port may be subscribed (twice its speed).
-use super::{delivery, Delivery};
 use crate::catalog::sku;
+use crate::rules::owners::{delivery, Delivery};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "direct-port-oversubscribed",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "the circuits on an ExpressRoute Direct port add up to more than twice its speed",
-    doc: rule_doc!("direct-port-oversubscribed"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, port) in cx.design.ports.iter().enumerate() {
-        // A duplicate port is duplicate-name's finding.
-        if !cx.index.is_canonical_port(pos) {
-            continue;
-        }
+    // A duplicate port is duplicate-name's finding.
+    for port in cx.db.ports() {
         let Some(port_bw) = &port.bandwidth else {
             continue;
         };
-        let circuits: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
-            .index
-            .canonical_circuits_of_port(cx.design, pos)
-            .map(|(_, c)| c)
-            .filter(|c| matches!(delivery(c), Some(Delivery::Direct)))
-            .filter_map(|c| c.bandwidth.as_ref().map(|b| (c, b)))
+        let circuits: Vec<(CircuitRef<'_>, &Spanned<Bandwidth>)> = port
+            .circuits()
+            .filter(|&c| matches!(delivery(c), Some(Delivery::Direct)))
+            .filter_map(|c| c.entity().bandwidth.as_ref().map(|b| (c, b)))
             // A size the port cannot take is invalid-bandwidth's finding.
             .filter(|(_, b)| sku::direct_circuit_fits(port_bw.value, b.value))
             .collect();

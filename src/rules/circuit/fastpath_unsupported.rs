@@ -1,29 +1,28 @@
 //! A link asks for FastPath and the virtual network's gateway does not
 //! support it.
-use super::{describe_gateway, usable_gateway};
+use super::describe_gateway;
+use crate::rules::owners::usable_gateway;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "fastpath-unsupported",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a link enables FastPath on a gateway SKU that does not support it",
-    doc: rule_doc!("fastpath-unsupported"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        for (link, vnet) in cx.index.links_of(cx.design, pos) {
+    for circuit in cx.db.circuits() {
+        for link in circuit.links() {
             let Some(fp) = link.fastpath.as_ref().filter(|f| f.value) else {
                 continue;
             };
             // An undefined vnet is undefined-reference's finding, a vnet
             // without gateway vnet-without-gateway's, Basic
             // gateway-legacy-sku's.
-            let Some((_, vnet)) = vnet else {
+            let Some(vnet) = link.vnet() else {
                 continue;
             };
             let Some((gw, gw_sku, facts)) = usable_gateway(vnet) else {

@@ -1,17 +1,17 @@
 //! A linked virtual network's gateway carries less than the circuit's
 //! bandwidth: the gateway, not the circuit, caps the traffic.
-use super::{canonical_vnets, describe_gateway, orderable_bandwidth, usable_gateway};
+use super::describe_gateway;
+use crate::rules::owners::{orderable_bandwidth, usable_gateway};
+
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "gateway-below-circuit",
-    group: Group::Circuit,
-    default_severity: Severity::Warning,
+    group: Circuit,
+    severity: Warning,
     summary: "a linked virtual network's gateway carries less than the circuit's bandwidth",
-    doc: rule_doc!("gateway-below-circuit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// The smallest gateway that carries `mbps`, for the help.
 fn suggestion(mbps: u64, current: GatewaySku, fastpath: bool) -> String {
@@ -42,24 +42,20 @@ fn suggestion(mbps: u64, current: GatewaySku, fastpath: bool) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, vnet) in canonical_vnets(cx.design, cx.index) {
+    for vnet in cx.db.vnets() {
         let Some((gw, gw_sku, facts)) = usable_gateway(vnet) else {
             continue;
         };
         let vname = &vnet.name.value;
-        let faster: Vec<(&Circuit, &Spanned<Bandwidth>)> = cx
-            .index
-            .canonical_circuits_of_vnet(cx.design, pos)
+        let faster: Vec<(CircuitRef<'_>, &Spanned<Bandwidth>)> = vnet
+            .circuits()
             // With FastPath the data bypasses the gateway (and where the
             // gateway lacks FastPath, fastpath-unsupported says so).
-            .filter(|(_, c)| {
+            .filter(|c| {
                 !c.links()
-                    .iter()
                     .any(|l| l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value))
             })
-            .filter_map(|(c_pos, c)| {
-                orderable_bandwidth(cx.index, cx.design, c_pos).map(|b| (c, b))
-            })
+            .filter_map(|c| orderable_bandwidth(c).map(|b| (c, b)))
             .filter(|(_, b)| b.value.mbps > facts.mbps)
             .collect();
         let Some(&(first, first_bw)) = faster.iter().max_by_key(|(_, b)| b.value) else {

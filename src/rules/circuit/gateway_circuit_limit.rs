@@ -1,20 +1,19 @@
 //! More circuits link one virtual network than its gateway accepts, or more
 //! than four of them come from one peering location.
-use super::{canonical_vnets, describe_gateway, usable_gateway};
+use super::describe_gateway;
 use crate::catalog::sku::{self, MAX_CIRCUITS_PER_LOCATION_PER_VNET};
+use crate::rules::owners::usable_gateway;
 use crate::rules::prelude::*;
 use crate::suggest::fold;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "gateway-circuit-limit",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "more circuits link a virtual network than its gateway accepts",
-    doc: rule_doc!("gateway-circuit-limit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// The circuit's first link to the virtual network `vnet`.
 fn link_to<'c>(circuit: &'c Circuit, vnet: &str) -> Option<&'c Link> {
@@ -30,18 +29,14 @@ fn where_from(circuit: &Circuit) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, vnet) in canonical_vnets(cx.design, cx.index) {
+    for vnet in cx.db.vnets() {
         let Some((gw, gw_sku, facts)) = usable_gateway(vnet) else {
             continue;
         };
         let vname = &vnet.name.value;
         // Duplicate circuits are duplicate-name's finding.
-        let circuits: Vec<&Circuit> = cx
-            .index
-            .canonical_circuits_of_vnet(cx.design, pos)
-            .map(|(_, c)| c)
-            .collect();
-        let label_all = |mut f: Finding, cs: &[&Circuit]| {
+        let circuits: Vec<CircuitRef<'_>> = vnet.circuits().collect();
+        let label_all = |mut f: Finding, cs: &[CircuitRef<'_>]| {
             for c in cs {
                 if let Some(link) = link_to(c, vname) {
                     f = f.label(link.vnet.span, format!("{} links it", where_from(c)));
@@ -76,7 +71,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if circuits.len() <= MAX_CIRCUITS_PER_LOCATION_PER_VNET {
             continue; // (most virtual networks: no grouping needed)
         }
-        let mut by_location: HashMap<String, Vec<&Circuit>> = HashMap::new();
+        let mut by_location: HashMap<String, Vec<CircuitRef<'_>>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for c in &circuits {
             let Some(loc) = &c.peering_location else {
@@ -87,7 +82,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             if group.is_empty() {
                 order.push(key);
             }
-            group.push(c);
+            group.push(*c);
         }
         for key in &order {
             let Some(group) = by_location.get(key) else {

@@ -1,20 +1,17 @@
 //! A virtual network gateway uses the deprecated Basic SKU.
-use super::canonical_vnets;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "gateway-legacy-sku",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a virtual network gateway uses the deprecated Basic SKU",
-    doc: rule_doc!("gateway-legacy-sku"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, vnet) in canonical_vnets(cx.design, cx.index) {
+    for vnet in cx.db.vnets() {
         let Some(sku) = vnet.gateway.as_ref().and_then(|g| g.sku.as_ref()) else {
             continue;
         };

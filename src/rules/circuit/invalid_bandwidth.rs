@@ -1,19 +1,17 @@
 //! A circuit's bandwidth is not a size it can be ordered at: provider
 //! circuits come in the catalog's sizes, Direct circuits in the sizes their
 //! port's speed allows.
-use super::{delivery, Delivery};
 use crate::catalog::sku;
+use crate::rules::owners::{delivery, Delivery};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "invalid-bandwidth",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a circuit's bandwidth is not one its provider or Direct port can deliver",
-    doc: rule_doc!("invalid-bandwidth"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn list(sizes: impl Iterator<Item = Bandwidth>) -> String {
     sizes
@@ -24,7 +22,7 @@ fn list(sizes: impl Iterator<Item = Bandwidth>) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(bw) = &circuit.bandwidth else {
             continue;
         };
@@ -64,7 +62,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Some(Delivery::Direct) => {
                 // An unknown port is undefined-reference's finding; a port
                 // with an invalid speed was reported by the loader.
-                let Some(port) = cx.index.circuit_port(cx.design, pos) else {
+                let Some(port) = circuit.port() else {
                     continue;
                 };
                 let Some(port_bw) = &port.bandwidth else {

@@ -1,22 +1,20 @@
 //! A Local circuit billed metered: Local is billed unlimited. Direct
 //! circuits are created metered and switched later, so there it is a
 //! warning.
-use super::{delivery, Delivery};
+use crate::rules::owners::{delivery, Delivery};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "local-sku-billing",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a Local SKU circuit is billed metered (Local is billed unlimited)",
-    doc: rule_doc!("local-sku-billing"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let (Some(sku), Some(billing)) = (&circuit.sku, &circuit.billing) else {
             continue;
         };

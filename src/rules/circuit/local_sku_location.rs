@@ -2,19 +2,17 @@
 use crate::catalog::quoted_list;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "local-sku-location",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a Local SKU circuit is at a peering location that has no local Azure region",
-    doc: rule_doc!("local-sku-location"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let (Some(sku), Some(value)) = (&circuit.sku, &circuit.peering_location) else {
             continue;
         };

@@ -1,20 +1,19 @@
 //! A Local SKU circuit links a virtual network outside its local region(s).
 use crate::catalog::{key, quoted_list};
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "local-sku-remote-vnet",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a Local SKU circuit links a virtual network outside the local Azure region(s) of its peering location",
-    doc: rule_doc!("local-sku-remote-vnet"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let (Some(sku), Some(value)) = (&circuit.sku, &circuit.peering_location) else {
             continue;
         };
@@ -28,8 +27,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if loc.local_regions.is_empty() {
             continue;
         }
-        for (link, vnet, rvalue, region) in
-            super::linked_regions(cx.design, cx.index, cx.catalog, pos)
+        for owners::LinkedRegion {
+            link,
+            vnet,
+            written: rvalue,
+            region,
+        } in owners::linked_regions(cx.catalog, circuit)
         {
             if loc
                 .local_regions

@@ -1,19 +1,17 @@
 //! A circuit names both a provider and a Direct port, or neither.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "provider-and-port",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a circuit sets both `provider` and `port`, or neither",
-    doc: rule_doc!("provider-and-port"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let name = &circuit.name.value;
         match (&circuit.provider, &circuit.port) {
             (Some(provider), Some(port)) => out.push(
@@ -30,7 +28,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             ),
             // A written but invalid or misspelled `provider`/`port` was
             // already reported by the loader.
-            (None, None) if !circuit.has("provider") && !circuit.has("port") => out.push(
+            (None, None) if !circuit.has(CircuitKey::Provider) && !circuit.has(CircuitKey::Port) => out.push(
                 Finding::at(
                     circuit.name.span,
                     format!("circuit `{name}` has neither a `provider` nor a `port`"),

@@ -3,21 +3,20 @@
 //! Standard or Premium circuit across clouds (public, US Government, China).
 //! Local circuits are local-sku-remote-vnet's.
 use crate::catalog::{same_key, Catalog, PeeringLocation};
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "standard-sku-cross-geo",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a circuit links a virtual network its SKU cannot reach (Standard across geopolitical regions; any SKU across clouds)",
-    doc: rule_doc!("standard-sku-cross-geo"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let (Some(sku), Some(value)) = (&circuit.sku, &circuit.peering_location) else {
             continue;
         };
@@ -27,8 +26,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(loc) = cx.catalog.location(&value.value) else {
             continue;
         };
-        for (link, vnet, rvalue, region) in
-            super::linked_regions(cx.design, cx.index, cx.catalog, pos)
+        for owners::LinkedRegion {
+            link,
+            vnet,
+            written: rvalue,
+            region,
+        } in owners::linked_regions(cx.catalog, circuit)
         {
             let region_label = || {
                 format!(

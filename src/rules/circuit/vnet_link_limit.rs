@@ -1,18 +1,16 @@
 //! A circuit links more virtual networks (plus Global Reach connections)
 //! than its SKU and bandwidth allow.
-use super::orderable_bandwidth;
 use crate::catalog::sku;
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "vnet-link-limit",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a circuit has more VNet links and Global Reach connections than its SKU allows",
-    doc: rule_doc!("vnet-link-limit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn sku_word(s: Sku) -> &'static str {
     match s {
@@ -28,13 +26,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let bw = orderable_bandwidth(cx.index, cx.design, pos);
+    for circuit in cx.db.circuits() {
+        let bw = owners::orderable_bandwidth(circuit);
         let (Some(links), Some(s), Some(bw)) = (&circuit.links, &circuit.sku, bw) else {
             continue;
         };
         let n_links = links.value.len();
-        let n_reach = circuit.global_reach().len();
+        let n_reach = circuit.entity().global_reach().len();
         let limit = sku::vnet_link_limit(s.value, bw.value) as usize;
         if n_links + n_reach <= limit {
             continue;

@@ -1,26 +1,24 @@
 //! A circuit links a virtual network that has no ExpressRoute gateway.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "vnet-without-gateway",
-    group: Group::Circuit,
-    default_severity: Severity::Error,
+    group: Circuit,
+    severity: Error,
     summary: "a circuit links a virtual network that has no gateway",
-    doc: rule_doc!("vnet-without-gateway"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        for (link, vnet) in cx.index.links_of(cx.design, pos) {
+    for circuit in cx.db.circuits() {
+        for link in circuit.links() {
             // An undefined vnet is undefined-reference's finding; a gateway
             // written wrong (or under a misspelled key) was already reported.
-            let Some((_, vnet)) = vnet else {
+            let Some(vnet) = link.vnet() else {
                 continue;
             };
-            if vnet.gateway.is_some() || vnet.has("gateway") {
+            if vnet.gateway.is_some() || vnet.has(VnetKey::Gateway) {
                 continue;
             }
             out.push(

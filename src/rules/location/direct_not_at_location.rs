@@ -2,22 +2,17 @@
 use crate::catalog::quoted_list;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "direct-not-at-location",
-    group: Group::Location,
-    default_severity: Severity::Error,
+    group: Location,
+    severity: Error,
     summary: "an ExpressRoute Direct port is at a peering location that does not offer Direct",
-    doc: rule_doc!("direct-not-at-location"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, port) in cx.design.ports.iter().enumerate() {
-        if !cx.index.is_canonical_port(pos) {
-            continue;
-        }
+    for port in cx.db.ports() {
         let Some(value) = &port.peering_location else {
             continue;
         };

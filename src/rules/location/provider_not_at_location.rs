@@ -4,19 +4,17 @@
 use crate::catalog::{key, quoted_list, Catalog, PeeringLocation};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "provider-not-at-location",
-    group: Group::Location,
-    default_severity: Severity::Error,
+    group: Location,
+    severity: Error,
     summary: "a circuit's provider is not present at the circuit's peering location",
-    doc: rule_doc!("provider-not-at-location"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // A circuit with both provider and port is provider-and-port's.
         if circuit.port.is_some() {
             continue;
@@ -25,7 +23,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         };
         // Undefined: undefined-reference; unknown location: unknown-peering-location.
-        let Some(provider) = cx.index.circuit_provider(cx.design, pos) else {
+        let Some(provider) = circuit.provider() else {
             continue;
         };
         let Some(loc) = cx.catalog.location(&value.value) else {
@@ -61,7 +59,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         quoted_list(&near, "or")
                     )
                 };
-                Finding::at(value.span, message(&provider.name.value, circuit, loc))
+                Finding::at(value.span, message(&provider.name.value, &circuit, loc))
                     .label(declared.span, label)
                     .help(format!(
                         "{alternative}, or add `{}` to the provider's `peering_locations` if the contract covers it",
@@ -96,7 +94,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         quoted_list(&near, "or")
                     )
                 };
-                Finding::at(value.span, message(&provider.name.value, circuit, loc))
+                Finding::at(value.span, message(&provider.name.value, &circuit, loc))
                     .label(
                         provider.name.span,
                         format!(

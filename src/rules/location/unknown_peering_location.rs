@@ -2,19 +2,17 @@
 use crate::catalog::{quoted_list, Catalog};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "unknown-peering-location",
-    group: Group::Location,
-    default_severity: Severity::Error,
+    group: Location,
+    severity: Error,
     summary: "a circuit's or port's `peering_location` is not a peering location the catalog knows",
-    doc: rule_doc!("unknown-peering-location"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         if let Some(loc) = &circuit.peering_location {
             if let Some(f) = unknown(cx.catalog, loc, || {
                 format!("circuit `{}`", circuit.name.value)
@@ -23,10 +21,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    for (pos, port) in cx.design.ports.iter().enumerate() {
-        if !cx.index.is_canonical_port(pos) {
-            continue;
-        }
+    for port in cx.db.ports() {
         if let Some(loc) = &port.peering_location {
             if let Some(f) = unknown(cx.catalog, loc, || format!("port `{}`", port.name.value)) {
                 out.push(f);

@@ -2,22 +2,17 @@
 use crate::catalog::quoted_list;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "unknown-region",
-    group: Group::Location,
-    default_severity: Severity::Error,
+    group: Location,
+    severity: Error,
     summary: "a virtual network's `region` is not an Azure region the catalog knows",
-    doc: rule_doc!("unknown-region"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, vnet) in cx.design.virtual_networks.iter().enumerate() {
-        if !cx.index.is_canonical_vnet(pos) {
-            continue;
-        }
+    for vnet in cx.db.vnets() {
         let Some(region) = &vnet.region else { continue };
         if cx.catalog.region(&region.value).is_some() {
             continue;

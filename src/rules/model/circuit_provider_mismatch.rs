@@ -3,31 +3,25 @@
 //! circuit for a Direct site.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "circuit-provider-mismatch",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "a site lists a circuit of another provider (or of the wrong kind for Direct)",
-    doc: rule_doc!("circuit-provider-mismatch"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (site_pos, site) in cx.design.sites.iter().enumerate() {
+    for site in cx.db.all_sites() {
         let Some(er) = &site.expressroute else {
             continue;
         };
         let Some(model) = &er.model else { continue };
         let site_name = &site.name.value;
-        let listed = site.circuit_names().iter();
-        for (entry, circuit_pos) in listed.zip(cx.index.circuits_of_site(site_pos)) {
-            let Some(circuit_pos) = circuit_pos else {
+        for (entry, circuit) in site.circuits() {
+            let Some(circuit) = circuit else {
                 continue; // undefined-reference
-            };
-            let Some(circuit) = cx.design.circuits.get(circuit_pos) else {
-                continue;
             };
             let cname = &circuit.name.value;
             // Neither or both set: provider-and-port's finding.
@@ -68,10 +62,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             };
             // The same name is the same provider; an undefined provider on
             // either side is undefined-reference's finding.
-            match (
-                cx.index.provider_of_site(site_pos),
-                cx.index.provider_of_circuit(circuit_pos),
-            ) {
+            match (site.provider(), circuit.provider()) {
                 (Some(a), Some(b)) if a != b => {}
                 _ => continue,
             }

@@ -1,15 +1,13 @@
 //! `model: cloud-exchange` at a site that is not in a colocation facility with a cloud exchange.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "cloud-exchange-not-colocated",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "a cloud-exchange site is not a colocation site hosting a cloud exchange",
-    doc: rule_doc!("cloud-exchange-not-colocated"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn a_kind(kind: SiteKind) -> &'static str {
     match kind {
@@ -21,7 +19,7 @@ fn a_kind(kind: SiteKind) -> &'static str {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for site in &cx.design.sites {
+    for site in cx.db.all_sites() {
         let Some(model) = site.expressroute.as_ref().and_then(|e| e.model.as_ref()) else {
             continue;
         };

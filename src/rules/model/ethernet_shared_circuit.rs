@@ -1,25 +1,24 @@
 //! Two or more point-to-point Ethernet sites share one circuit.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "ethernet-shared-circuit",
-    group: Group::Model,
-    default_severity: Severity::Warning,
+    group: Model,
+    severity: Warning,
     summary: "a circuit is shared by several point-to-point Ethernet sites",
-    doc: rule_doc!("ethernet-shared-circuit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let ethernet =
-            super::sites_on_circuit(cx, pos).filter(|s| s.model() == Some(Model::Ethernet));
+            owners::sites_on_circuit(circuit).filter(|s| s.model() == Some(Model::Ethernet));
         if ethernet.clone().nth(1).is_none() {
             continue; // (most circuits: one Ethernet site or none)
         }
-        let ethernet: Vec<&Site> = ethernet.map(|s| s.site).collect();
+        let ethernet: Vec<SiteRef<'_>> = ethernet.collect();
         if ethernet.len() < 2 {
             continue;
         }

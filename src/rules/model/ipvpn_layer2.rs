@@ -1,19 +1,17 @@
 //! A site asks an IPVPN (MPLS any-to-any) provider for Layer 2.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "ipvpn-layer2",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "a site asks an IPVPN (MPLS) provider for Layer 2",
-    doc: rule_doc!("ipvpn-layer2"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (site_pos, site) in cx.design.sites.iter().enumerate() {
+    for site in cx.db.all_sites() {
         let Some(er) = &site.expressroute else {
             continue;
         };
@@ -24,7 +22,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         // An undefined provider is undefined-reference's finding.
-        let Some(p) = cx.index.site_provider(cx.design, site_pos) else {
+        let Some(p) = site.provider() else {
             continue;
         };
         let mut f = Finding::at(

@@ -1,26 +1,25 @@
 //! A circuit used at Layer 2 (or on Direct) has a peering without the BGP
 //! settings the customer must supply.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "layer2-incomplete-peering",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "a Layer 2 or Direct circuit has a peering missing its BGP settings",
-    doc: rule_doc!("layer2-incomplete-peering"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let Some(site) = super::sites_on_circuit(cx, pos).find(|s| {
+    for circuit in cx.db.circuits() {
+        let Some(site) = owners::sites_on_circuit(circuit).find(|s| {
             (s.layer() == Some(Layer::L2) || s.model() == Some(Model::Direct))
                 // A layer the provider does not offer (IPVPN + Layer 2
                 // included, unless the contract offers it) is reported
                 // already; one of its fixes is Layer 3, without these keys.
-                && super::connectivity_offered(cx, s)
+                && owners::connectivity_offered(*s)
         }) else {
             continue;
         };
@@ -43,12 +42,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .flatten()
         {
             // A key written with an invalid value was reported by the loader.
-            let missing: Vec<String> =
-                ["peer_asn", "primary_subnet", "secondary_subnet", "vlan_id"]
-                    .into_iter()
-                    .filter(|k| !peering.has(k))
-                    .map(|k| format!("`{k}`"))
-                    .collect();
+            let missing: Vec<String> = [
+                PeeringKey::PeerAsn,
+                PeeringKey::PrimarySubnet,
+                PeeringKey::SecondarySubnet,
+                PeeringKey::VlanId,
+            ]
+            .into_iter()
+            .filter(|k| !peering.has(*k))
+            .map(|k| format!("`{k}`"))
+            .collect();
             if missing.is_empty() {
                 continue;
             }

@@ -1,20 +1,19 @@
 //! A circuit used only at managed Layer 3 sets a VLAN that the provider manages.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "layer3-customer-vlan",
-    group: Group::Model,
-    default_severity: Severity::Info,
+    group: Model,
+    severity: Info,
     summary: "a circuit used only at managed Layer 3 sets a `vlan_id`",
-    doc: rule_doc!("layer3-customer-vlan"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
-        let mut sites = super::sites_on_circuit(cx, pos);
+    for circuit in cx.db.circuits() {
+        let mut sites = owners::sites_on_circuit(circuit);
         let Some(first) = sites.clone().next() else {
             continue;
         };
@@ -23,7 +22,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let all_l3 = sites.all(|s| {
             s.layer() == Some(Layer::L3)
                 && s.model() != Some(Model::Direct)
-                && super::connectivity_offered(cx, &s)
+                && owners::connectivity_offered(s)
         });
         if !all_l3 {
             continue;

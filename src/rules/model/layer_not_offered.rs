@@ -1,19 +1,17 @@
 //! The provider offers the site's model, but not at the layer the site asks for.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "layer-not-offered",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "the provider offers the site's model but not the site's layer",
-    doc: rule_doc!("layer-not-offered"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (site_pos, site) in cx.design.sites.iter().enumerate() {
+    for site in cx.db.all_sites() {
         let Some(er) = &site.expressroute else {
             continue;
         };
@@ -24,7 +22,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if model.value == Model::Ipvpn && layer.value == Layer::L2 {
             continue;
         }
-        let Some(p) = cx.index.site_provider(cx.design, site_pos) else {
+        let Some(p) = site.provider() else {
             continue;
         };
         let Some(offer) = p.offer(model.value) else {

@@ -1,15 +1,14 @@
 //! The sites that use one circuit ask for different models or layers.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "mixed-models-on-circuit",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "the sites on one circuit ask for different models or layers",
-    doc: rule_doc!("mixed-models-on-circuit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// "Layer 2 over point-to-point Ethernet", "ExpressRoute Direct".
 fn describe(site: &Site) -> String {
@@ -32,15 +31,15 @@ fn choice_span(site: &Site, first: &Site) -> Option<Span> {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Sites whose model is unknown were already reported.
-        let counted = super::sites_on_circuit(cx, pos)
+        let counted = owners::sites_on_circuit(circuit)
             .filter(|s| s.model().is_some())
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // A model or layer the provider does not offer (and IPVPN +
             // Layer 2) is reported already: its fix may settle this too.
-            .filter(|s| super::connectivity_offered(cx, s))
-            .map(|s| s.site);
+            .filter(|s| owners::connectivity_offered(*s))
+            .map(|s| s.entity());
         let key = |s: &Site| {
             (
                 s.model(),

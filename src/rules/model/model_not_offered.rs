@@ -1,19 +1,17 @@
 //! A site's connectivity model is not one its provider's contract offers.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "model-not-offered",
-    group: Group::Model,
-    default_severity: Severity::Error,
+    group: Model,
+    severity: Error,
     summary: "a site's connectivity model is not offered by its provider",
-    doc: rule_doc!("model-not-offered"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (site_pos, site) in cx.design.sites.iter().enumerate() {
+    for site in cx.db.all_sites() {
         let Some(er) = &site.expressroute else {
             continue;
         };
@@ -23,7 +21,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         if model.value == Model::Direct {
             continue;
         }
-        let Some(p) = cx.index.site_provider(cx.design, site_pos) else {
+        let Some(p) = site.provider() else {
             continue;
         };
         let Some(offers) = &p.offers else { continue };

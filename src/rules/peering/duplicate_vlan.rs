@@ -3,19 +3,17 @@ use super::vlan_out_of_range::vlan_in_range;
 use crate::rules::prelude::*;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "duplicate-vlan",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "two peerings of one circuit (or of one Dot1Q Direct port) use the same `vlan_id`",
-    doc: rule_doc!("duplicate-vlan"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Public peering is retired: public-peering-deprecated owns it. An
         // out-of-range VLAN is vlan-out-of-range's finding.
         let mut vlans: Vec<(&Spanned<i64>, PeeringKind)> =
@@ -58,17 +56,16 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
 /// be unique across every circuit on the port pair; with QinQ each circuit
 /// has its own outer tag, so only the circuit's own peerings must differ.
 fn dot1q_ports(cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-    let (d, ix) = (cx.design, cx.index);
-    for (pos, port) in d.ports.iter().enumerate() {
+    for port in cx.db.ports() {
         let Some(encap) = &port.encapsulation else {
             continue;
         };
-        if encap.value != Encapsulation::Dot1q || !ix.is_canonical_port(pos) {
+        if encap.value != Encapsulation::Dot1q {
             continue;
         }
-        let mut vlans: Vec<(&Spanned<i64>, PeeringKind, &str)> = ix
-            .canonical_circuits_of_port(d, pos)
-            .map(|(_, c)| c)
+        let mut vlans: Vec<(&Spanned<i64>, PeeringKind, &str)> = port
+            .circuits()
+            .map(|c| c.entity())
             // Both provider and port: provider-and-port's finding.
             .filter(|c| c.provider.is_none())
             .flat_map(|c| {

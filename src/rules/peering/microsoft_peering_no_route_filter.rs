@@ -1,19 +1,17 @@
 //! Microsoft peering without a route filter receives no prefixes.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "microsoft-peering-no-route-filter",
-    group: Group::Peering,
-    default_severity: Severity::Warning,
+    group: Peering,
+    severity: Warning,
     summary: "Microsoft peering has no route filter, so Microsoft advertises no prefixes over it",
-    doc: rule_doc!("microsoft-peering-no-route-filter"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };

@@ -2,15 +2,13 @@
 use super::reserved_asn::reserved;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "microsoft-peering-private-asn",
-    group: Group::Peering,
-    default_severity: Severity::Warning,
+    group: Peering,
+    severity: Warning,
     summary: "Microsoft peering uses a private ASN (manual validation; stripped from the AS path)",
-    doc: rule_doc!("microsoft-peering-private-asn"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn is_private_asn(asn: u64) -> bool {
     matches!(asn, 64512..=65534 | 4_200_000_000..=4_294_967_294)
@@ -18,7 +16,7 @@ fn is_private_asn(asn: u64) -> bool {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };

@@ -1,20 +1,17 @@
 //! Microsoft peering addresses that are not public address space.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "microsoft-peering-private-ip",
-    group: Group::Peering,
-    default_severity: Severity::Error,
-    summary:
-        "a Microsoft peering subnet, advertised prefix or NAT pool is not public address space",
-    doc: rule_doc!("microsoft-peering-private-ip"),
-    check: Some(check),
-    source: file!(),
-};
+    group: Peering,
+    severity: Error,
+    summary: "a Microsoft peering subnet, advertised prefix or NAT pool is not public address space",
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };

@@ -3,26 +3,24 @@
 use crate::rules::prelude::*;
 use std::collections::HashSet;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "peering-overlaps-vnet",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a private-peering subnet overlaps a linked virtual network's address space",
-    doc: rule_doc!("peering-overlaps-vnet"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // Reused from circuit to circuit.
-    let mut vnets: Vec<&VirtualNetwork> = Vec::new();
+    let mut vnets: Vec<VnetRef<'_>> = Vec::new();
     let mut seen = HashSet::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(private) = &circuit.peerings.private else {
             continue;
         };
-        if circuit.links().is_empty() {
+        if circuit.entity().links().is_empty() {
             continue;
         }
         // The linked vnets, once each (an undefined one is undefined-reference's).
@@ -30,10 +28,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // only past a few (a circuit may link thousands).
         vnets.clear();
         seen.clear();
-        for (_, vnet) in cx.index.links_of(cx.design, pos) {
-            if let Some((_, v)) = vnet {
+        for link in circuit.links() {
+            if let Some(v) = link.vnet() {
                 let new = if vnets.len() < 8 {
-                    !vnets.iter().any(|x| std::ptr::eq(*x, v))
+                    !vnets.contains(&v)
                 } else {
                     if seen.is_empty() {
                         seen.extend(vnets.iter().map(|x| x.name.span));

@@ -1,15 +1,13 @@
 //! A BGP session subnet that is not a /30 (IPv4) or /126 (IPv6) network.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "peering-subnet-size",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a peering's primary or secondary subnet is not an IPv4 /30 or an IPv6 /126",
-    doc: rule_doc!("peering-subnet-size"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// The prefix length of one BGP link subnet.
 pub(crate) const LINK_V4: u8 = 30;
@@ -23,7 +21,7 @@ pub(crate) fn is_link_subnet(family: Family, net: &IpNet) -> bool {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Public peering is retired: public-peering-deprecated owns it.
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()

@@ -4,19 +4,17 @@ use crate::catalog::sku::{
 };
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "prefix-limit",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a peering advertises more prefixes than Microsoft accepts (the BGP session drops)",
-    doc: rule_doc!("prefix-limit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let name = &circuit.name.value;
         if let Some(p) = &circuit.peerings.private {
             if let Some(n) = &p.advertised_prefixes {

@@ -1,19 +1,17 @@
 //! Azure public peering is retired.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "public-peering-deprecated",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a circuit uses Azure public peering, which is retired",
-    doc: rule_doc!("public-peering-deprecated"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(peering) = &circuit.peerings.public else {
             continue;
         };

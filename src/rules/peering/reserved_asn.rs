@@ -2,15 +2,13 @@
 //! Microsoft peering) for documentation.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "reserved-asn",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a peering's `peer_asn` is reserved (Azure 65515-65520, Microsoft 12076, IANA, documentation)",
-    doc: rule_doc!("reserved-asn"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// Why `asn` cannot be a peer ASN on a peering of `kind`, if it cannot.
 pub(crate) fn reserved(asn: u64, kind: PeeringKind) -> Option<&'static str> {
@@ -29,7 +27,7 @@ pub(crate) fn reserved(asn: u64, kind: PeeringKind) -> Option<&'static str> {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Public peering is retired: public-peering-deprecated owns it.
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()

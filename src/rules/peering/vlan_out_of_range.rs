@@ -1,15 +1,13 @@
 //! A peering VLAN ID outside 1-4094.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "vlan-out-of-range",
-    group: Group::Peering,
-    default_severity: Severity::Error,
+    group: Peering,
+    severity: Error,
     summary: "a peering's `vlan_id` is outside 1-4094",
-    doc: rule_doc!("vlan-out-of-range"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// The usable 802.1Q VLAN IDs (0 and 4095 are reserved).
 pub(crate) fn vlan_in_range(id: i64) -> bool {
@@ -18,7 +16,7 @@ pub(crate) fn vlan_in_range(id: i64) -> bool {
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Public peering is retired: public-peering-deprecated owns it.
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()

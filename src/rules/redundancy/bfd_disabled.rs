@@ -1,19 +1,17 @@
 //! BFD is turned off on a circuit: failover waits for BGP hold timers.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "bfd-disabled",
-    group: Group::Redundancy,
-    default_severity: Severity::Info,
+    group: Redundancy,
+    severity: Info,
     summary: "BFD is disabled, so failover waits for the BGP hold timer",
-    doc: rule_doc!("bfd-disabled"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(bfd) = circuit.bfd.as_ref().filter(|b| !b.value) else {
             continue;
         };

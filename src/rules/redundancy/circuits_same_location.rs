@@ -1,28 +1,26 @@
 //! All of a site's circuits meet Microsoft at the same peering location.
-use super::{canonical_sites, describe_site, distinct_circuits};
+use super::{describe_site, distinct_circuits};
 use crate::rules::prelude::*;
 use crate::suggest::same_folded;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "circuits-same-location",
-    group: Group::Redundancy,
-    default_severity: Severity::Warning,
+    group: Redundancy,
+    severity: Warning,
     summary: "all of a site's circuits are at the same peering location",
-    doc: rule_doc!("circuits-same-location"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    'sites: for (pos, site) in canonical_sites(cx.design, cx.index) {
+    'sites: for site in cx.db.sites() {
         let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
             continue;
         };
         if list.value.len() < 2 {
             continue; // single-circuit-site's concern (checked first: most sites)
         }
-        let names = distinct_circuits(cx.index, pos, site);
+        let names = distinct_circuits(site);
         if names.len() < 2 {
             continue; // single-circuit-site's concern
         }
@@ -30,7 +28,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // undefined-reference's finding and may be the one elsewhere.
         let mut located: Vec<(&Circuit, &Spanned<Text>)> = Vec::new();
         for (_, resolved) in &names {
-            let Some(c) = resolved.and_then(|c| cx.design.circuits.get(c)) else {
+            let Some(c) = resolved.map(|c| c.entity()) else {
                 continue 'sites;
             };
             let Some(loc) = &c.peering_location else {
@@ -54,7 +52,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             list.span,
             format!(
                 "{all} of {} are at peering location `{location}`",
-                describe_site(site)
+                describe_site(&site)
             ),
         )
         .help("move one circuit to a different peering location (a City2 location such as `Amsterdam2` counts): one location is a single point of failure");

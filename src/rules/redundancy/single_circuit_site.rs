@@ -1,20 +1,18 @@
 //! A datacenter or colocation site depends on one circuit.
-use super::{canonical_sites, describe_site, distinct_circuits};
+use super::{describe_site, distinct_circuits};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "single-circuit-site",
-    group: Group::Redundancy,
-    default_severity: Severity::Warning,
+    group: Redundancy,
+    severity: Warning,
     summary: "a datacenter or colocation site uses one circuit only",
-    doc: rule_doc!("single-circuit-site"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, site) in canonical_sites(cx.design, cx.index) {
+    for site in cx.db.sites() {
         let Some(kind) = &site.kind else { continue };
         if !matches!(kind.value, SiteKind::Datacenter | SiteKind::Colocation) {
             continue;
@@ -22,7 +20,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(list) = site.expressroute.as_ref().and_then(|e| e.circuits.as_ref()) else {
             continue;
         };
-        let circuits = distinct_circuits(cx.index, pos, site);
+        let circuits = distinct_circuits(site);
         let [(only, _)] = circuits.as_slice() else {
             continue;
         };
@@ -31,7 +29,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 list.span,
                 format!(
                     "{} uses one circuit only (`{}`)",
-                    describe_site(site),
+                    describe_site(&site),
                     only.value
                 ),
             )

@@ -2,19 +2,17 @@
 //! secondary router is missing.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "single-router",
-    group: Group::Redundancy,
-    default_severity: Severity::Warning,
+    group: Redundancy,
+    severity: Warning,
     summary: "a circuit's primary and secondary links end on the same router",
-    doc: rule_doc!("single-router"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(routers) = &circuit.routers else {
             continue;
         };
@@ -23,7 +21,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(primary) = &routers.value.primary else {
             // Only `secondary:` named: the same gap the other way round
             // (a primary written wrong was already reported).
-            if routers.value.secondary.is_some() && !routers.value.has("primary") {
+            if routers.value.secondary.is_some() && !routers.value.has(RoutersKey::Primary) {
                 out.push(
                     Finding::at(
                         routers.span,
@@ -48,7 +46,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             ),
             Some(_) => {}
             // A secondary written wrong was already reported.
-            None if routers.value.has("secondary") => {}
+            None if routers.value.has(RoutersKey::Secondary) => {}
             None => out.push(
                 Finding::at(
                     routers.span,

@@ -1,30 +1,23 @@
 //! Two entities of one kind share a name, possibly in two files.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "duplicate-name",
-    group: Group::Reference,
-    default_severity: Severity::Error,
+    group: Reference,
+    severity: Error,
     summary: "two entities of one kind share a name",
-    doc: rule_doc!("duplicate-name"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
-/// Every entity of a kind that is not the first of its name: one lookup in
-/// the index for each duplicate, nothing for the others.
-fn duplicates<'a>(
+/// Reports every entity that is not the first of its name, given as its
+/// name and the name of the first (`None` for the first itself).
+fn duplicates<'d>(
     kind: &str,
-    names: impl Iterator<Item = &'a Spanned<Text>>,
-    canonical: impl Fn(usize) -> bool,
-    first: impl Fn(&str) -> Option<Span>,
+    entities: impl Iterator<Item = (&'d Spanned<Text>, Option<Span>)>,
     out: &mut Vec<Finding>,
 ) {
-    for (pos, name) in names.enumerate() {
-        if canonical(pos) {
-            continue;
-        }
-        let Some(prev) = first(&name.value) else {
+    for (name, first) in entities {
+        let Some(prev) = first else {
             continue;
         };
         out.push(
@@ -40,42 +33,34 @@ fn duplicates<'a>(
     }
 }
 
+/// For a duplicate, the span of the first entity's name (one lookup for
+/// each duplicate, nothing for the others).
+macro_rules! first_of {
+    ($handle:expr) => {{
+        let h = $handle;
+        let first = if h.is_canonical() {
+            None
+        } else {
+            h.canonical().map(|c| c.entity().name.span)
+        };
+        (&h.entity().name, first)
+    }};
+}
+
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    let (d, ix) = (cx.design, cx.index);
+    let db = cx.db;
     let mut out = Vec::new();
     duplicates(
         "provider",
-        d.providers.iter().map(|x| &x.name),
-        |p| ix.is_canonical_provider(p),
-        |n| ix.provider(d, n).map(|x| x.name.span),
+        db.all_providers().map(|x| first_of!(x)),
         &mut out,
     );
-    duplicates(
-        "site",
-        d.sites.iter().map(|x| &x.name),
-        |p| ix.is_canonical_site(p),
-        |n| ix.site(d, n).map(|x| x.name.span),
-        &mut out,
-    );
-    duplicates(
-        "circuit",
-        d.circuits.iter().map(|x| &x.name),
-        |p| ix.is_canonical_circuit(d, p),
-        |n| ix.circuit(d, n).map(|x| x.name.span),
-        &mut out,
-    );
-    duplicates(
-        "port",
-        d.ports.iter().map(|x| &x.name),
-        |p| ix.is_canonical_port(p),
-        |n| ix.port(d, n).map(|x| x.name.span),
-        &mut out,
-    );
+    duplicates("site", db.all_sites().map(|x| first_of!(x)), &mut out);
+    duplicates("circuit", db.all_circuits().map(|x| first_of!(x)), &mut out);
+    duplicates("port", db.all_ports().map(|x| first_of!(x)), &mut out);
     duplicates(
         "virtual network",
-        d.virtual_networks.iter().map(|x| &x.name),
-        |p| ix.is_canonical_vnet(p),
-        |n| ix.vnet(d, n).map(|x| x.name.span),
+        db.all_vnets().map(|x| first_of!(x)),
         &mut out,
     );
     out

@@ -1,13 +1,11 @@
 //! A key the design format does not know.
 use crate::rules::prelude::*;
 
-/// Raised by the loader (`model::lower`), not by a check over the model.
-pub static RULE: Rule = Rule {
+// Raised by the loader (`model::lower`), not by a check over the model.
+declare_rule! {
     name: "unknown-field",
-    group: Group::Reference,
-    default_severity: Severity::Error,
+    group: Reference,
+    severity: Error,
     summary: "a key the design format does not know",
-    doc: rule_doc!("unknown-field"),
-    check: None,
-    source: file!(),
-};
+    check: stage,
+}

@@ -1,24 +1,22 @@
 //! A circuit that no site uses.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "unused-circuit",
-    group: Group::Reference,
-    default_severity: Severity::Warning,
+    group: Reference,
+    severity: Warning,
     summary: "a circuit no site uses",
-    doc: rule_doc!("unused-circuit"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let meant = super::probably_meant(cx, super::Referenced::Circuit);
-    for (pos, c) in cx.design.circuits.iter().enumerate() {
+    let meant = owners::probably_meant(cx.db, NameKind::Circuit);
+    for c in cx.db.circuits() {
         // A name written in a file that could not be parsed may be used there.
-        if !cx.index.is_canonical_circuit(cx.design, pos)
-            || cx.index.circuit_has_sites(pos)
-            || cx.design.unparsed.may_mention(&c.name.value)
+        if c.has_sites()
+            || cx.db.unparsed().may_mention(&c.name.value)
             // A misspelled reference to it is undefined-reference's finding.
             || meant.contains(c.name.value.as_str())
         {

@@ -1,24 +1,22 @@
 //! An ExpressRoute Direct port that no circuit uses.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "unused-port",
-    group: Group::Reference,
-    default_severity: Severity::Warning,
+    group: Reference,
+    severity: Warning,
     summary: "a Direct port no circuit uses (ports are billed 45 days after creation)",
-    doc: rule_doc!("unused-port"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let meant = super::probably_meant(cx, super::Referenced::Port);
-    for (pos, p) in cx.design.ports.iter().enumerate() {
-        if !cx.index.is_canonical_port(pos)
-            || cx.index.port_has_circuits(pos)
+    let meant = owners::probably_meant(cx.db, NameKind::Port);
+    for p in cx.db.ports() {
+        if p.has_circuits()
             // A name written in a file that could not be parsed may be used there.
-            || cx.design.unparsed.may_mention(&p.name.value)
+            || cx.db.unparsed().may_mention(&p.name.value)
             // A misspelled reference to it is undefined-reference's finding.
             || meant.contains(p.name.value.as_str())
         {

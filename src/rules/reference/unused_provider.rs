@@ -1,25 +1,23 @@
 //! A provider that no site or circuit uses.
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "unused-provider",
-    group: Group::Reference,
-    default_severity: Severity::Warning,
+    group: Reference,
+    severity: Warning,
     summary: "a provider no site or circuit uses",
-    doc: rule_doc!("unused-provider"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let meant = super::probably_meant(cx, super::Referenced::Provider);
-    for (pos, p) in cx.design.providers.iter().enumerate() {
-        // Only the first definition of a name is indexed; later ones are duplicates.
-        if !cx.index.is_canonical_provider(pos)
-            || cx.index.provider_is_used(pos)
+    let meant = owners::probably_meant(cx.db, NameKind::Provider);
+    // Only the first definition of a name counts; later ones are duplicates.
+    for p in cx.db.providers() {
+        if p.is_used()
             // A name written in a file that could not be parsed may be used there.
-            || cx.design.unparsed.may_mention(&p.name.value)
+            || cx.db.unparsed().may_mention(&p.name.value)
             // A misspelled reference to it is undefined-reference's finding.
             || meant.contains(p.name.value.as_str())
         {

@@ -4,28 +4,23 @@ use crate::rules::prelude::*;
 use crate::suggest;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "global-reach-subnet",
-    group: Group::Routing,
-    default_severity: Severity::Error,
-    summary:
-        "a Global Reach subnet is not a /29 (/125), overlaps another range, or names a bad circuit",
-    doc: rule_doc!("global-reach-subnet"),
-    check: Some(check),
-    source: file!(),
-};
+    group: Routing,
+    severity: Error,
+    summary: "a Global Reach subnet is not a /29 (/125), overlaps another range, or names a bad circuit",
+    check: check,
+}
 
 /// Another range of the design, for the label of an overlap; 8 bytes, as
 /// a design has hundreds of thousands.
 #[derive(Clone, Copy)]
 enum Other {
-    /// Circuit position, peering kind, and the field (see [`FIELDS`];
+    /// The circuit, its peering kind, and the field (see [`FIELDS`];
     /// `ADVERTISED`: an advertised public prefix).
-    Peering(u32, PeeringKind, u8),
-    /// Virtual network position.
-    Vnet(u32),
-    /// Site position.
-    Site(u32),
+    Peering(CircuitId, PeeringKind, u8),
+    Vnet(VnetId),
+    Site(SiteId),
 }
 
 const FIELDS: &[&str] = &[
@@ -37,18 +32,11 @@ const FIELDS: &[&str] = &[
 ];
 const ADVERTISED: u8 = u8::MAX;
 
-fn pos32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
 impl Other {
-    fn describe(self, d: &Design) -> String {
+    fn describe(self, db: Db<'_>) -> String {
         match self {
             Other::Peering(c, kind, field) => {
-                let circuit = d
-                    .circuits
-                    .get(c as usize)
-                    .map_or("", |c| c.name.value.as_str());
+                let circuit = db.circuit(c).map_or("", |c| c.entity().name.value.as_str());
                 let whose = format!("the {} peering of circuit `{circuit}`", kind.describe());
                 match FIELDS.get(field as usize) {
                     Some(key) => format!("`{key}` of {whose}"),
@@ -56,17 +44,11 @@ impl Other {
                 }
             }
             Other::Vnet(v) => {
-                let name = d
-                    .virtual_networks
-                    .get(v as usize)
-                    .map_or("", |v| v.name.value.as_str());
+                let name = db.vnet(v).map_or("", |v| v.entity().name.value.as_str());
                 format!("address space of virtual network `{name}`")
             }
             Other::Site(s) => {
-                let name = d
-                    .sites
-                    .get(s as usize)
-                    .map_or("", |s| s.name.value.as_str());
+                let name = db.site(s).map_or("", |s| s.entity().name.value.as_str());
                 format!("prefix of site `{name}`")
             }
         }
@@ -80,22 +62,20 @@ struct Reach<'d> {
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    let (d, ix) = (cx.design, cx.index);
+    let db = cx.db;
     let mut out = Vec::new();
     let mut reaches: Vec<Reach<'_>> = Vec::new();
     // Connections already seen, by (circuits in name order, subnet): the
     // same connection written on both circuits (`a` -> `b` and `b` -> `a`
     // with one subnet) is reported as written twice, not as an overlap.
     let mut seen: HashMap<(&str, &str, IpNet), (&Spanned<IpNet>, &str)> = HashMap::new();
-    for (pos, circuit) in d.circuits.iter().enumerate() {
-        if !ix.is_canonical_circuit(d, pos) {
-            continue;
-        }
-        let name = &circuit.name.value;
-        for (gr, target) in circuit.global_reach().iter().zip(ix.reach_targets(pos)) {
+    for circuit in db.circuits() {
+        let name = &circuit.entity().name.value;
+        for reach in circuit.global_reach() {
+            let gr = reach.entity();
             if let Some(peer) = &gr.circuit {
-                if target.is_none() {
-                    let close = ix.similar_circuit_names(&peer.value, 3);
+                if reach.to().is_none() {
+                    let close = db.similar(NameKind::Circuit, &peer.value, 3);
                     let help = match suggest::did_you_mean(&close) {
                         Some(dym) => format!("{dym} otherwise define circuit `{}`", peer.value),
                         None => format!("define circuit `{}`, or fix the name", peer.value),
@@ -212,15 +192,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     // Every other range near them, in report order, described for a label
     // only when it is reported.
     let mut others: Vec<(&Spanned<IpNet>, Other)> = Vec::new();
-    for (pos, circuit) in d.circuits.iter().enumerate() {
-        if !ix.is_canonical_circuit(d, pos) {
-            continue;
-        }
+    for circuit in db.circuits() {
+        let id = circuit.id();
+        let circuit = circuit.entity();
         for peering in [&circuit.peerings.private, &circuit.peerings.microsoft]
             .into_iter()
             .flatten()
         {
-            let at = |field: u8| Other::Peering(pos32(pos), peering.kind, field);
+            let at = |field: u8| Other::Peering(id, peering.kind, field);
             for (key, _, s) in peering.subnet_fields() {
                 let field = FIELDS.iter().position(|k| *k == key).unwrap_or(0);
                 if near(&s.value) {
@@ -241,26 +220,23 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    for (pos, vnet) in d.virtual_networks.iter().enumerate() {
-        if ix.is_canonical_vnet(pos) {
-            for r in vnet.address_space() {
-                if near(&r.value) {
-                    others.push((r, Other::Vnet(pos32(pos))));
-                }
+    for vnet in db.vnets() {
+        for r in vnet.entity().address_space() {
+            if near(&r.value) {
+                others.push((r, Other::Vnet(vnet.id())));
             }
         }
     }
-    for (pos, site) in d.sites.iter().enumerate() {
-        if ix.is_canonical_site(pos) {
-            // A default route is no address range of the site.
-            for p in site
-                .prefixes
-                .iter()
-                .flat_map(|ps| ps.value.iter())
-                .filter(|p| !p.value.is_default_route() && near(&p.value))
-            {
-                others.push((p, Other::Site(pos32(pos))));
-            }
+    for site in db.sites() {
+        // A default route is no address range of the site.
+        for p in site
+            .entity()
+            .prefixes
+            .iter()
+            .flat_map(|ps| ps.value.iter())
+            .filter(|p| !p.value.is_default_route() && near(&p.value))
+        {
+            others.push((p, Other::Site(site.id())));
         }
     }
     others.sort_by_key(|(r, _)| r.span);
@@ -282,7 +258,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             )
         } else if let Some(k) = elsewhere[i] {
             let (o, what) = &others[k];
-            (o.span, o.value, what.describe(d))
+            (o.span, o.value, what.describe(db))
         } else {
             continue;
         };

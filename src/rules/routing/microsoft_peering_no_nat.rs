@@ -1,27 +1,25 @@
 //! Microsoft peering for a site numbered from private space, without NAT.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "microsoft-peering-no-nat",
-    group: Group::Routing,
-    default_severity: Severity::Error,
+    group: Routing,
+    severity: Error,
     summary: "Microsoft peering used by a site with private prefixes has no `nat_pool`",
-    doc: rule_doc!("microsoft-peering-no-nat"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;
         };
         if peering.nat_pool.is_some() {
             continue;
         }
-        let private = cx.index.sites_of_circuit(cx.design, pos).find_map(|site| {
-            site.prefixes.as_ref().and_then(|ps| {
+        let private = circuit.listed_by().find_map(|site| {
+            site.entity().prefixes.as_ref().and_then(|ps| {
                 ps.value
                     .iter()
                     .find(|p| {

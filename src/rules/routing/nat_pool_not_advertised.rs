@@ -1,19 +1,17 @@
 //! The NAT pool is not covered by an advertised public prefix.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "nat-pool-not-advertised",
-    group: Group::Routing,
-    default_severity: Severity::Error,
+    group: Routing,
+    severity: Error,
     summary: "the `nat_pool` is not inside one of the `advertised_public_prefixes`",
-    doc: rule_doc!("nat-pool-not-advertised"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, circuit) in cx.index.canonical_circuits(cx.design) {
+    for circuit in cx.db.circuits() {
         // Public peering is retired: public-peering-deprecated owns it.
         let Some(peering) = &circuit.peerings.microsoft else {
             continue;

@@ -1,23 +1,19 @@
 //! A site marks real-time traffic with other DSCP values than Microsoft uses.
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "qos-dscp-mismatch",
-    group: Group::Routing,
-    default_severity: Severity::Warning,
-    summary:
-        "a site's `qos` marks audio, video or sharing other than EF (46), AF41 (34), AF21 (18)",
-    doc: rule_doc!("qos-dscp-mismatch"),
-    check: Some(check),
-    source: file!(),
-};
+    group: Routing,
+    severity: Warning,
+    summary: "a site's `qos` marks audio, video or sharing other than EF (46), AF41 (34), AF21 (18)",
+    check: check,
+}
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, site) in cx.design.sites.iter().enumerate() {
-        // A second site of one name is duplicate-name's finding.
-        let canonical = cx.index.is_canonical_site(pos);
-        let Some(qos) = site.qos.as_ref().filter(|_| canonical) else {
+    // A second site of one name is duplicate-name's finding.
+    for site in cx.db.sites() {
+        let Some(qos) = site.qos.as_ref() else {
             continue;
         };
         for (class, value, want, name) in [

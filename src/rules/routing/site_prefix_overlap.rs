@@ -2,15 +2,13 @@
 use crate::model::intervals::{earlier_overlaps, Interval};
 use crate::rules::prelude::*;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     name: "site-prefix-overlap",
-    group: Group::Routing,
-    default_severity: Severity::Warning,
+    group: Routing,
+    severity: Warning,
     summary: "two sites' `prefixes` overlap",
-    doc: rule_doc!("site-prefix-overlap"),
-    check: Some(check),
-    source: file!(),
-};
+    check: check,
+}
 
 /// One prefix, copied out of its site: the overlap pass reads them all in
 /// address order, and following pointers into the sites would be a cache
@@ -18,18 +16,16 @@ pub static RULE: Rule = Rule {
 struct Entry {
     net: IpNet,
     span: Span,
-    /// Position of the site.
-    site: usize,
+    site: SiteId,
+    /// The site's place among the sites that count (overlap group).
+    group: usize,
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
-    let mut entries: Vec<Entry> = Vec::with_capacity(cx.design.sites.len());
-    for (pos, site) in cx.design.sites.iter().enumerate() {
-        // A second site of one name is duplicate-name's finding.
-        if !cx.index.is_canonical_site(pos) {
-            continue;
-        }
-        if let Some(prefixes) = &site.prefixes {
+    let mut entries: Vec<Entry> = Vec::new();
+    // A second site of one name is duplicate-name's finding.
+    for (group, site) in cx.db.sites().enumerate() {
+        if let Some(prefixes) = &site.entity().prefixes {
             // A default route overlaps everything and loses to every
             // specific route: two sites advertising it is a design choice.
             entries.extend(
@@ -40,7 +36,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     .map(|p| Entry {
                         net: p.value,
                         span: p.span,
-                        site: pos,
+                        site: site.id(),
+                        group,
                     }),
             );
         }
@@ -49,12 +46,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     entries.sort_by_key(|e| e.span);
     // One group per site: a site's own prefixes may nest.
     let pairs = earlier_overlaps(entries.len(), |i| {
-        Interval::of(&entries[i].net, entries[i].site)
+        Interval::of(&entries[i].net, entries[i].group)
     });
     let mut out = Vec::new();
     for (i, j) in pairs {
         let (p, q) = (&entries[i], &entries[j]);
-        let (site, other) = (&cx.design.sites[p.site], &cx.design.sites[q.site]);
+        let (Some(site), Some(other)) = (cx.db.site(p.site), cx.db.site(q.site)) else {
+            continue;
+        };
         let same = if p.net == q.net {
             "is also a prefix of"
         } else {

@@ -1,0 +1,188 @@
+//! Who reports what: one root cause is one finding.
+//!
+//! Many mistakes can be seen by several rules: a circuit of a size that
+//! cannot be ordered would also make the gateway look too small; a site
+//! that lists another provider's circuit would also mix models on it. The
+//! rule that owns a case reports it; every other rule asks the predicate
+//! here and leaves the case out. Each predicate names its owner, so this
+//! file is the one list of those decisions (ARCHITECTURE.md, "Ownership").
+//!
+//! A predicate reads only the semantic view and the catalog, like a rule,
+//! and never another rule: rules do not import each other.
+
+use crate::catalog::sku::{self, GatewayFacts};
+use crate::catalog::{Catalog, Region};
+use crate::model::{
+    Bandwidth, CircuitKey, Gateway, GatewayKey, GatewaySku, Layer, Model, NameKind, Spanned, Text,
+};
+use crate::sema::{CircuitRef, Db, LinkRef, SiteRef, VnetRef};
+use std::collections::HashSet;
+
+/// How a circuit is delivered, when that is clear.
+pub(crate) enum Delivery {
+    /// Through a connectivity provider (`provider`).
+    Provider,
+    /// On an ExpressRoute Direct port (`port`).
+    Direct,
+}
+
+/// Exactly one of `provider` and `port` was written: anything else is
+/// **`provider-and-port`**'s finding, and rules that depend on how the
+/// circuit is delivered skip it.
+pub(crate) fn delivery(c: CircuitRef<'_>) -> Option<Delivery> {
+    match (&c.provider, &c.port) {
+        (Some(_), None) if !c.has(CircuitKey::Port) => Some(Delivery::Provider),
+        (None, Some(_)) if !c.has(CircuitKey::Provider) => Some(Delivery::Direct),
+        _ => None,
+    }
+}
+
+/// The circuit's bandwidth when it is a size the circuit can be ordered at
+/// (or when that cannot be judged). A size **`invalid-bandwidth`** reports
+/// is not used again to size gateways or limits.
+pub(crate) fn orderable_bandwidth<'d>(c: CircuitRef<'d>) -> Option<&'d Spanned<Bandwidth>> {
+    let bw = c.entity().bandwidth.as_ref()?;
+    let ok = match delivery(c) {
+        Some(Delivery::Provider) => sku::PROVIDER_BANDWIDTHS_MBPS.contains(&bw.value.mbps),
+        Some(Delivery::Direct) => c
+            .port()
+            .and_then(|p| p.entity().bandwidth.as_ref())
+            .is_none_or(|port_bw| {
+                sku::direct_circuit_sizes_gbps(port_bw.value.mbps / 1_000).is_empty()
+                    || sku::direct_circuit_fits(port_bw.value, bw.value)
+            }),
+        None => true,
+    };
+    ok.then_some(bw)
+}
+
+/// A gateway whose SKU is known and current, with its facts. Basic is
+/// **`gateway-legacy-sku`**'s finding; `scale_units` written wrong is
+/// **`invalid-value`**'s (guessing 1 scale unit would cascade).
+pub(crate) fn usable_gateway(
+    vnet: VnetRef<'_>,
+) -> Option<(&Gateway, &Spanned<GatewaySku>, GatewayFacts)> {
+    let gw = vnet.entity().gateway.as_ref()?;
+    let sku = gw.sku.as_ref()?;
+    if sku.value == GatewaySku::Basic {
+        return None;
+    }
+    if sku.value == GatewaySku::ErGwScale
+        && gw.scale_units.is_none()
+        && gw.has(GatewayKey::ScaleUnits)
+    {
+        return None;
+    }
+    let facts = sku::gateway(sku.value, gw.scale_units.as_ref().map(|s| s.value));
+    Some((gw, sku, facts))
+}
+
+/// The circuit's links whose virtual network exists and whose region the
+/// catalog knows, with the vnet's `region` as written and the region. An
+/// undefined vnet is **`undefined-reference`**'s finding, an unknown region
+/// **`unknown-region`**'s.
+pub(crate) fn linked_regions<'d>(
+    catalog: &'d Catalog,
+    circuit: CircuitRef<'d>,
+) -> impl Iterator<Item = LinkedRegion<'d>> + 'd {
+    circuit.links().filter_map(move |link| {
+        let vnet = link.vnet()?;
+        let written = vnet.entity().region.as_ref()?;
+        let region = catalog.region(&written.value)?;
+        Some(LinkedRegion {
+            link,
+            vnet,
+            written,
+            region,
+        })
+    })
+}
+
+/// A link whose virtual network's region is known.
+#[derive(Clone, Copy)]
+pub(crate) struct LinkedRegion<'d> {
+    pub link: LinkRef<'d>,
+    pub vnet: VnetRef<'d>,
+    /// The vnet's `region` as written.
+    pub written: &'d Spanned<Text>,
+    pub region: &'d Region,
+}
+
+/// False when **`circuit-provider-mismatch`** reports `site` listing
+/// `circuit`: another provider's circuit, or a Direct circuit for a site
+/// whose model is not `direct` (or the other way round).
+pub(crate) fn site_fits_circuit(site: SiteRef<'_>, circuit: CircuitRef<'_>) -> bool {
+    let Some(er) = &site.expressroute else {
+        return true;
+    };
+    let Some(model) = &er.model else { return true };
+    match (&circuit.provider, &circuit.port) {
+        // Neither or both: provider-and-port's finding.
+        (Some(_), Some(_)) | (None, None) => true,
+        (None, Some(_)) => model.value == Model::Direct,
+        (Some(_), None) => {
+            if model.value == Model::Direct {
+                return false;
+            }
+            // Both defined: the same name is the same (first) provider. An
+            // undefined one is undefined-reference's finding.
+            match (site.provider(), circuit.provider()) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+    }
+}
+
+/// The sites that use `circuit` and count for rules that judge a circuit by
+/// its sites: the first site of each name (a later one is
+/// **`duplicate-name`**'s), and only sites that may use this circuit at all
+/// (see [`site_fits_circuit`], owned by **`circuit-provider-mismatch`**).
+pub(crate) fn sites_on_circuit<'d>(
+    circuit: CircuitRef<'d>,
+) -> impl Iterator<Item = SiteRef<'d>> + Clone + 'd {
+    circuit
+        .sites()
+        .filter(move |&s| site_fits_circuit(s, circuit))
+}
+
+/// False when the site's provider (defined, with valid `offers`) does not
+/// offer the site's model, or offers it without the site's layer, and for
+/// IPVPN + Layer 2 unless the contract explicitly offers it:
+/// **`model-not-offered`**, **`layer-not-offered`** and **`ipvpn-layer2`**
+/// own those, so rules that judge a circuit by its sites' model or layer
+/// leave such a site out.
+pub(crate) fn connectivity_offered(site: SiteRef<'_>) -> bool {
+    let Some(model) = site.model() else {
+        return true;
+    };
+    if model == Model::Direct {
+        return true;
+    }
+    let ipvpn_l2 = model == Model::Ipvpn && site.layer() == Some(Layer::L2);
+    let Some(p) = site.provider().filter(|p| p.offers.is_some()) else {
+        // Offers unknown: nothing to compare, but IPVPN + Layer 2 is still
+        // ipvpn-layer2's error.
+        return !ipvpn_l2;
+    };
+    if p.offer(model).is_none() {
+        return false;
+    }
+    site.layer().is_none_or(|l| p.offers_layer(model, l))
+}
+
+/// Names of `kind` that an undefined reference probably meant (its closest
+/// defined name): **`undefined-reference`** reports the typo, so the
+/// entity it meant is not also reported as unused.
+pub(crate) fn probably_meant<'d>(db: Db<'d>, kind: NameKind) -> HashSet<&'d str> {
+    let mut meant = HashSet::new();
+    for r in db.dangling().filter(|r| r.kind == kind) {
+        if db.unparsed().may_mention(&r.name.value) {
+            continue;
+        }
+        if let Some(best) = db.similar(kind, &r.name.value, 1).first() {
+            meant.insert(*best);
+        }
+    }
+    meant
+}
