@@ -24,6 +24,9 @@ pub struct Report {
     /// Findings left out because they were already known (`--baseline`,
     /// `--diff-base`); the summary line says how many.
     pub left_out: usize,
+    /// Every file the run read (design and ignore files), canonical: a
+    /// report is never written onto one (`--output`).
+    pub inputs: Vec<std::path::PathBuf>,
 }
 
 impl Report {
@@ -52,6 +55,7 @@ impl Report {
             sources,
             rules: crate::rules::ALL.iter().map(|r| r.name).collect(),
             left_out: 0,
+            inputs: Vec::new(),
         }
     }
 

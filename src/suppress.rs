@@ -120,12 +120,12 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
     if !file.text.contains("erlint:") {
         return;
     }
-    let mut line_start = 0usize;
     // Standalone comments waiting for the next line that is not a comment.
     let mut pending: Vec<usize> = Vec::new();
-    for (idx, raw) in file.text.split_inclusive('\n').enumerate() {
-        let lineno = idx + 1;
-        let line = raw.trim_end_matches(['\n', '\r']);
+    // Lines as positions count them (LF, CRLF or a lone CR ends one).
+    for lineno in 1..=file.line_count() {
+        let line_start = file.line_start(lineno).unwrap_or(0);
+        let line = file.line_text(lineno);
         let comment = comment_start(line);
         let comment_only = comment.is_some_and(|(_, alone)| alone);
         if !comment_only && !pending.is_empty() {
@@ -161,7 +161,6 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
                 }
             }
         }
-        line_start += raw.len();
     }
     // A standalone comment on the last lines applies to nothing; leaving its
     // scope on its own line means it silences nothing and is reported.

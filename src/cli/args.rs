@@ -156,4 +156,7 @@ pub struct CheckArgs {
     /// repository's files at this commit); links are relative without it
     #[arg(long, value_name = "URL")]
     pub link_base: Option<String>,
+    /// Worker threads [default: RAYON_NUM_THREADS, else the available cores; at most 4 per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }

@@ -5,6 +5,7 @@ pub mod args;
 mod diff_base;
 mod generate;
 mod graph;
+mod output;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -14,7 +15,7 @@ use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
 use clap::Parser;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,11 +28,26 @@ impl<T: std::fmt::Display> From<T> for Failure {
     }
 }
 
+/// What the run is doing, for the message of a bug that escapes every
+/// stage's own handling (`erlint: internal error while <stage>`).
+static STAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+/// Where the last panic happened (its hook runs before it unwinds).
+static PANICKED_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn stage(what: String) {
+    if let Ok(mut s) = STAGE.lock() {
+        *s = what;
+    }
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    // A panic is reported as an internal error with exit 2, not a crash dump.
+    // A panic is reported as an internal error with exit 2, once, not as a
+    // crash dump: the hook only remembers where it happened.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("erlint: internal error: {info}");
+        if let (Ok(mut at), Some(l)) = (PANICKED_AT.lock(), info.location()) {
+            *at = format!("{}:{}", l.file(), l.line());
+        }
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -43,10 +59,24 @@ pub fn main() -> ExitCode {
             });
         }
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(Failure(msg)) => {
+    stage("running".into());
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(code)) => code,
+        Ok(Err(Failure(msg))) if msg.starts_with("internal error while ") => {
+            eprintln!("erlint: {msg}");
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure(msg))) => {
             eprintln!("erlint: error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(payload) => {
+            let at = PANICKED_AT.lock().map(|a| a.clone()).unwrap_or_default();
+            let doing = STAGE.lock().map(|s| s.clone()).unwrap_or_default();
+            eprintln!(
+                "erlint: internal error while {doing}: {} (at {at}); this is a bug in erlint, please report it",
+                crate::driver::panic_message(&*payload)
+            );
             ExitCode::from(2)
         }
     }
@@ -136,7 +166,7 @@ pub(super) fn load_config(
     }
     let path = match explicit {
         Some(p) => {
-            if !p.is_file() {
+            if p.symlink_metadata().is_err() {
                 return Err(Failure(format!(
                     "config file `{}` does not exist",
                     p.display()
@@ -146,10 +176,13 @@ pub(super) fn load_config(
         }
         // Shown relative to the current folder when under it.
         None => match config::find(cwd) {
-            Some(p) => match p.strip_prefix(cwd) {
-                Ok(rel) => rel.to_path_buf(),
-                Err(_) => p,
-            },
+            Some(p) => {
+                config::check_inside_its_folder(&p).map_err(Failure)?;
+                match p.strip_prefix(cwd) {
+                    Ok(rel) => rel.to_path_buf(),
+                    Err(_) => p,
+                }
+            }
             None => return Ok(Config::default()),
         },
     };
@@ -159,9 +192,58 @@ pub(super) fn load_config(
 fn build_catalog(cfg: &Config) -> Result<crate::catalog::Catalog, Failure> {
     let mut catalog = crate::catalog::Catalog::builtin();
     if let Some(path) = &cfg.catalog {
+        catalog_inside_design(path, cfg)?;
         catalog.overlay_file(path).map_err(Failure)?;
     }
     Ok(catalog)
+}
+
+/// The catalog file must resolve inside the folder of the `erlint.toml`
+/// naming it: a design repository cannot make erlint read (and quote in an
+/// error) a file elsewhere.
+fn catalog_inside_design(path: &Path, cfg: &Config) -> Result<(), Failure> {
+    let folder = cfg
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|f| {
+            if f.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                f
+            }
+        })
+        .unwrap_or(Path::new("."));
+    let (Ok(file), Ok(folder)) = (std::fs::canonicalize(path), std::fs::canonicalize(folder))
+    else {
+        return Ok(()); // reading it says what is wrong
+    };
+    if file.starts_with(folder) {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "catalog file `{}` is outside the design folder (the folder of erlint.toml); not read",
+            path.display()
+        )))
+    }
+}
+
+/// The worker pool: `--threads`, else `RAYON_NUM_THREADS`, else one per
+/// core; never more than four per core (a huge count only costs: the
+/// seven-file example took minutes with `RAYON_NUM_THREADS=100000`).
+fn set_up_threads(flag: Option<u16>) -> Result<(), Failure> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let asked = flag.map(usize::from).or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    });
+    let threads = asked.unwrap_or(cores).min(cores.saturating_mul(4)).max(1);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))
 }
 
 fn severity_of(f: FailOn) -> Severity {
@@ -197,6 +279,7 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    set_up_threads(args.threads)?;
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
     let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
@@ -240,7 +323,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let input = input_from(&paths, stdin_name.as_deref())?;
 
     if let Some(path) = &args.baseline {
-        settings.baseline = Some(load_baseline(path)?);
+        settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
     }
     if let Some(rev) = &args.diff_base {
         let Input::Paths(paths) = &input else {
@@ -255,6 +338,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .extend(known);
     }
 
+    stage(format!(
+        "linting `{}`",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
     let format = args.format.unwrap_or(Format::Human);
     // The Markdown report draws what its findings touch: it needs the model.
     let (report, picture) = if format == Format::Markdown && !args.statistics {
@@ -288,6 +379,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     // The CI the run is in: with no --format, its annotations follow the
     // human report on standard output (docs/ci.md).
     let ci = Ci::from_env(|name| std::env::var(name).ok());
+    stage(format!("rendering the {format:?} report").to_lowercase());
+    #[cfg(debug_assertions)]
+    if std::env::var("ERLINT_TEST_PANIC").is_ok_and(|v| v == "render") {
+        panic!("injected by ERLINT_TEST_PANIC");
+    }
     let mut buf = Vec::new();
     if args.statistics {
         match format {
@@ -304,8 +400,21 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         render::render(format, &report, &opts, &mut buf)?;
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buf)
-            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
+        Some(path) => {
+            let mut inputs = report.inputs.clone();
+            let side = [
+                cfg.path.as_deref(),
+                cfg.catalog.as_deref(),
+                args.baseline.as_deref(),
+            ];
+            inputs.extend(
+                side.into_iter()
+                    .flatten()
+                    .filter_map(|p| std::fs::canonicalize(p).ok()),
+            );
+            output::check_not_an_input(path, &inputs)?;
+            output::write_report(path, &buf)?;
+        }
         None => {
             let mut text = String::from_utf8_lossy(&buf).into_owned();
             if matches!(format, Format::Human | Format::Concise) {
@@ -375,13 +484,18 @@ pub(super) fn input_from(
     stdin_filename: Option<&str>,
 ) -> Result<Input, Failure> {
     Ok(if paths.len() == 1 && paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        Input::Stdin {
-            name: stdin_filename.unwrap_or("<stdin>").to_string(),
-            bytes,
+        let name = stdin_filename.unwrap_or("<stdin>").to_string();
+        match crate::read::read_stdin() {
+            Ok(bytes) => Input::Stdin { name, bytes },
+            // A design file too long to read is a finding, like on disk.
+            Err(crate::read::ReadError::TooLarge(_)) => Input::StdinUnreadable {
+                name,
+                message: format!(
+                    "standard input is longer than the {} MiB erlint reads; skipped",
+                    crate::read::MAX_BYTES / (1024 * 1024)
+                ),
+            },
+            Err(e) => return Err(Failure(format!("cannot read standard input: {e}"))),
         }
     } else if paths.iter().any(|p| p == Path::new("-")) {
         return Err(Failure(
@@ -394,41 +508,15 @@ pub(super) fn input_from(
     })
 }
 
-/// The fingerprints of a `--format json` report saved earlier.
-fn load_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read baseline `{shown}`: {e}")))?;
-    let not_a_report = |why: &str| {
-        Failure(format!(
-            "baseline `{shown}` is not an erlint JSON report ({why}); make one with `erlint check --format json --output {shown}`"
-        ))
-    };
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| not_a_report(&e.to_string()))?;
-    if doc.get("version").and_then(|v| v.as_u64()) != Some(1) {
-        return Err(not_a_report("no `\"version\": 1`"));
-    }
-    let findings = doc
-        .get("findings")
-        .and_then(|f| f.as_array())
-        .ok_or_else(|| not_a_report("no `findings` list"))?;
-    findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            f.get("fingerprint")
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| not_a_report(&format!("finding {} has no `fingerprint`", i + 1)))
-        })
-        .collect()
-}
-
+/// `$COLUMNS` when set, else the width of the terminal standard output
+/// is (shells rarely export `COLUMNS`), else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+        })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
 }

@@ -4,6 +4,7 @@
 pub mod azure;
 pub mod ci_log;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod human;
