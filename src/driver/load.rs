@@ -60,6 +60,29 @@ struct FileResult {
     read_from: Option<PathBuf>,
 }
 
+/// Up to this many bytes of design files, every file's text is kept
+/// through the run: what a report shows of a file then never depends on
+/// reading it again (a file changed meanwhile, by a checkout in another
+/// terminal or an editor's save, keeps its positions, snippets and
+/// fingerprints). Past it, texts are set aside and read again (see
+/// [`SetAside`]), which keeps a large design's peak memory near its size.
+const KEEP_TEXTS_UP_TO: u64 = 16 << 20;
+
+/// True when the design files add up to at most [`KEEP_TEXTS_UP_TO`]
+/// (by their sizes on disk, stopping as soon as that is passed; a file
+/// whose size cannot be read counts as large, the safe side for memory).
+fn design_is_small(files: &[DesignPath]) -> bool {
+    let mut total: u64 = 0;
+    for f in files {
+        let size = std::fs::metadata(&f.path).map_or(u64::MAX, |m| m.len());
+        total = total.saturating_add(size);
+        if total > KEEP_TEXTS_UP_TO {
+            return false;
+        }
+    }
+    true
+}
+
 /// A file whose text is read again only if a finding points into it. Rules
 /// never read text, so holding every file's text through the run would only
 /// add the design's size on disk to peak memory.
@@ -107,6 +130,7 @@ pub(super) fn load_paths(
     // Only a chunk's per-file parts exist at once besides the
     // merged design, which keeps peak memory near the design's.
     let mut pending: Vec<Result<FileResult, RunError>> = Vec::new();
+    let keep_texts = design_is_small(files);
     for (c, chunk) in files.chunks(MERGE_CHUNK).enumerate() {
         let (done, merge) = rayon::join(
             || {
@@ -117,8 +141,8 @@ pub(super) fn load_paths(
                         let id = file_id(c * MERGE_CHUNK + j);
                         std::panic::catch_unwind(|| {
                             let (loaded, canonical) = read_design_file(&f.path, roots);
-                            let mut r =
-                                process_file(id, f.display.clone(), loaded, canonical.as_deref())?;
+                            let disk = canonical.as_deref().filter(|_| !keep_texts);
+                            let mut r = process_file(id, f.display.clone(), loaded, disk)?;
                             r.read_from = canonical;
                             if let Some(p) = root_path(settings, &f.path) {
                                 r.source = r.source.with_root_path(p);

@@ -154,6 +154,8 @@ fn lint_then<T>(
     };
     let findings = run::run_rules(&design, &index, findings, &sources, settings, &what)?;
     let model = model(design, index);
+    #[cfg(debug_assertions)]
+    rewrite_for_test();
     load::restore_texts(&mut sources, set_aside, &findings);
     let mut report = Report::new(findings, sources);
     report.rules = rules::ALL
@@ -185,4 +187,19 @@ pub fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Test-only, debug builds only: `ERLINT_TEST_REWRITE=<file>` rewrites that
+/// file (two lines added at its top) once the rules have run, as a checkout
+/// or an editor would while erlint runs, so that a test can check the
+/// report still shows the text that was linted. Release builds, which users
+/// run, write nothing.
+#[cfg(debug_assertions)]
+fn rewrite_for_test() {
+    let Some(path) = std::env::var_os("ERLINT_TEST_REWRITE") else {
+        return;
+    };
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let _ = std::fs::write(&path, format!("# changed\n# during the run\n{text}"));
+    }
 }

@@ -62,3 +62,42 @@ fn lone_cr_line_ends_are_line_ends() {
     // The snippet shows line 41 as line 41.
     assert!(ran.stdout.contains("41 │ bogus: 1"), "{}", ran.stdout);
 }
+
+/// Issue 9, point 6: a file changed while erlint runs (a checkout in
+/// another terminal, an editor's save) keeps the positions, the snippet and
+/// the fingerprints of the text that was linted. Before: the file's text
+/// was read again for the report, found changed, and dropped: every finding
+/// moved to 1:1 with no snippet, and its fingerprint changed.
+#[test]
+fn a_file_changed_during_the_run_keeps_its_positions_and_fingerprints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let design = "version: 1\nproviders:\n  - name: Colt\n    offers: { ethernet: [l2] }\n    peering_locations: [Amsterdam]\n    bogus: 1\n";
+    let file = dir.path().join("providers.yaml");
+    let run = |rewrite: bool, format: &str| {
+        std::fs::write(&file, design).expect("write");
+        let mut c = erlint(dir.path());
+        c.args([
+            "check",
+            "--no-config",
+            "--format",
+            format,
+            "--color",
+            "never",
+        ]);
+        if rewrite {
+            c.env("ERLINT_TEST_REWRITE", &file);
+        }
+        let ran = within(DEADLINE, c);
+        assert!(ran.stderr.is_empty(), "{}", ran.stderr);
+        ran.stdout
+    };
+    for format in ["concise", "json", "human"] {
+        let steady = run(false, format);
+        assert!(steady.contains("bogus"), "{steady}");
+        let changed = run(true, format);
+        assert_eq!(changed, steady, "{format}: the report moved with the file");
+        // The hook did change the file.
+        let now = std::fs::read_to_string(&file).expect("read");
+        assert!(now.starts_with("# changed"), "{now}");
+    }
+}
