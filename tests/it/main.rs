@@ -2,6 +2,7 @@
 mod architecture;
 mod azure;
 mod ci;
+mod ci_options;
 mod cli;
 mod determinism;
 mod diff_base;
