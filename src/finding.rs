@@ -56,6 +56,38 @@ pub struct Finding {
     pub primary: Span,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// Text edits that would remove this finding (`check --fix`, the
+    /// language server's code actions, JSON and SARIF `fixes`).
+    pub fixes: Vec<Fix>,
+}
+
+/// How sure a fix is to do what the user meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certain: applied by `--fix`.
+    Safe,
+    /// A guess (a unique did-you-mean): applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// One replacement of the bytes of `span` by `replacement` (an empty span
+/// inserts; an empty replacement deletes). Spans are exact: comments and
+/// formatting around them are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A change that removes a finding: a title for the user ("write
+/// `Colt`"), how certain it is, and its edits (all in one file or
+/// across files; they never overlap).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
 }
 
 impl Finding {
@@ -70,6 +102,7 @@ impl Finding {
             primary,
             labels: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -93,6 +126,12 @@ impl Finding {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    /// Offers `fix` (see [`Fix`]).
+    pub fn fix(mut self, fix: Fix) -> Finding {
+        self.fixes.push(fix);
         self
     }
 
