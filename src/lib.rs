@@ -301,9 +301,13 @@ fn lint_then<T>(
         set_aside,
     } = merged;
     let index = Index::build(&design);
+    // Read before the rules: an owner's silenced finding gives its case
+    // back to the other rules (rules::Reporting).
+    let suppressions = suppress::Suppressions::scan(&sources);
     let cx = RuleContext {
         db: sema::Db::new(&design, &index),
         catalog: &settings.catalog,
+        reporting: rules::Reporting::new(&settings.enabled, &suppressions, &sources),
     };
     let rule_findings: Vec<Finding> = rules::ALL
         .par_iter()
@@ -328,7 +332,7 @@ fn lint_then<T>(
             Some(f)
         })
         .collect();
-    let unused = suppress::apply(&mut findings, &sources, &settings.enabled);
+    let unused = suppress::apply(&mut findings, &sources, suppressions, &settings.enabled);
     if settings
         .enabled
         .contains(rules::reference::unused_suppression::RULE.name)
