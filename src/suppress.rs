@@ -14,7 +14,12 @@
 //! `unused-suppression` (whose primary span is the comment); a suppression
 //! naming a rule that did not run is not judged.
 //!
-//! **Invariant:** rules do not know that suppression exists.
+//! The comments are read once, before the rules run ([`Suppressions::scan`]):
+//! the ownership predicates ask whether an owner's finding will be silenced
+//! (`rules::Reporting`), and [`apply`] silences findings after the rules.
+//!
+//! **Invariant:** rules do not know that suppression exists (only the
+//! predicates of `rules/owners.rs` ask, through `RuleContext::reports`).
 
 use crate::finding::Finding;
 use crate::rules;
