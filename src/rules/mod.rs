@@ -193,6 +193,15 @@ pub static ALL: &[&Rule] = &[
     &circuit::gateway_below_circuit::RULE,
     &circuit::fastpath_unsupported::RULE,
     &circuit::vnet_without_gateway::RULE,
+    // circuit, issue 11 (the order of its table)
+    &circuit::gateway_not_zone_redundant::RULE,
+    &circuit::vnet_route_limit::RULE,
+    &circuit::direct_macsec_disabled::RULE,
+    &circuit::direct_rate_limit_disabled::RULE,
+    &circuit::gateway_subnet_size::RULE,
+    &circuit::ergwscale_unavailable_region::RULE,
+    &circuit::ergwscale_min_units::RULE,
+    &circuit::fastpath_available::RULE,
     // peering
     &peering::peering_subnet_size::RULE,
     &peering::peering_subnets_overlap::RULE,

@@ -20,8 +20,8 @@ use crate::model::{
     Bandwidth, CircuitKey, Family, Gateway, GatewayKey, GatewaySku, IpNet, Layer, Model, NameKind,
     PeeringKind, Spanned, Text,
 };
-use crate::rules::model::{ipvpn_layer2, layer_not_offered, model_not_offered};
-use crate::rules::reference::undefined_reference;
+use crate::rules::model::{IPVPN_LAYER2, LAYER_NOT_OFFERED, MODEL_NOT_OFFERED};
+use crate::rules::reference::UNDEFINED_REFERENCE;
 use crate::rules::{Rule, RuleContext};
 use crate::sema::{CircuitRef, Db, LinkRef, SiteRef, VnetRef};
 use crate::source::Span;
@@ -206,7 +206,7 @@ fn connectivity_owner(site: SiteRef<'_>) -> Owner {
         // undefined name, or the loader's) stands for it.
         return match (ipvpn_l2, &er.provider) {
             (None, _) => Owner::Nobody,
-            (Some(_), Some(name)) => Owner::Rule(&undefined_reference::RULE, name.span),
+            (Some(_), Some(name)) => Owner::Rule(&UNDEFINED_REFERENCE, name.span),
             (Some(_), None) => Owner::Stage,
         };
     };
@@ -214,19 +214,19 @@ fn connectivity_owner(site: SiteRef<'_>) -> Owner {
         // Offers missing or invalid (already reported): ipvpn-layer2 still
         // reports IPVPN + Layer 2.
         return match ipvpn_l2 {
-            Some(layer) => Owner::Rule(&ipvpn_layer2::RULE, layer.span),
+            Some(layer) => Owner::Rule(&IPVPN_LAYER2, layer.span),
             None => Owner::Nobody,
         };
     }
     if p.offer(model.value).is_none() {
-        return Owner::Rule(&model_not_offered::RULE, model.span);
+        return Owner::Rule(&MODEL_NOT_OFFERED, model.span);
     }
     match &er.layer {
         Some(layer) if !p.offers_layer(model.value, layer.value) => {
             let rule = if ipvpn_l2.is_some() {
-                &ipvpn_layer2::RULE
+                &IPVPN_LAYER2
             } else {
-                &layer_not_offered::RULE
+                &LAYER_NOT_OFFERED
             };
             Owner::Rule(rule, layer.span)
         }

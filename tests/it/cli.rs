@@ -370,7 +370,10 @@ fn a_disabled_owner_gives_the_case_back() {
         &["--select", "mixed-models-on-circuit"][..],
     ] {
         let out = report(args);
-        assert!(out.contains("error[mixed-models-on-circuit]"), "{args:?}: {out}");
+        assert!(
+            out.contains("error[mixed-models-on-circuit]"),
+            "{args:?}: {out}"
+        );
         assert!(!out.contains("ipvpn-layer2]"), "{args:?}: {out}");
     }
     let tmp = tempfile::tempdir().expect("tempdir");
