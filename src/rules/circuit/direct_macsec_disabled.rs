@@ -21,7 +21,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Finding::at(
                 span,
                 format!(
-                    "ExpressRoute Direct port `{}` does not encrypt its links with MACsec",
+                    "the links of ExpressRoute Direct port `{}` are not encrypted with MACsec",
                     port.name.value
                 ),
             )
