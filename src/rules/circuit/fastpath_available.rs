@@ -14,13 +14,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for circuit in cx.db.circuits() {
         for link in circuit.links() {
-            let span = match &link.fastpath {
-                Some(f) if f.value => continue,
-                Some(f) => f.span,
-                // Written with an invalid value: invalid-value's finding.
-                None if link.has(LinkKey::Fastpath) => continue,
-                None => link.vnet.span,
-            };
+            // `fastpath: false` written is a decision (FastPath has
+            // limitations: spoke load balancers, Private Link, IP limits);
+            // an invalid value is invalid-value's finding.
+            if link.has(LinkKey::Fastpath) {
+                continue;
+            }
+            let span = link.vnet.span;
             // An undefined vnet, a missing gateway or a Basic one is
             // another rule's finding.
             let Some(vnet) = link.vnet() else {
