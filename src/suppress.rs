@@ -14,7 +14,12 @@
 //! `unused-suppression` (whose primary span is the comment); a suppression
 //! naming a rule that did not run is not judged.
 //!
-//! **Invariant:** rules do not know that suppression exists.
+//! The comments are read once, before the rules run ([`Suppressions::scan`]):
+//! the ownership predicates ask whether an owner's finding will be silenced
+//! (`rules::Reporting`), and [`apply`] silences findings after the rules.
+//!
+//! **Invariant:** rules do not know that suppression exists (only the
+//! predicates of `rules/owners.rs` ask, through `RuleContext::reports`).
 
 use crate::finding::Finding;
 use crate::rules;
@@ -171,6 +176,8 @@ struct Table {
     sups: Vec<Suppression>,
     by_line: HashMap<(FileId, usize), Vec<usize>>,
     by_file: HashMap<FileId, Vec<usize>>,
+    /// Files holding any suppression: a finding elsewhere needs no line.
+    files: HashSet<FileId>,
 }
 
 impl Table {
@@ -183,53 +190,96 @@ impl Table {
                 Scope::File => by_file.entry(s.span.file).or_default().push(i),
             }
         }
+        let files = sups.iter().map(|s| s.span.file).collect();
         Table {
             sups,
             by_line,
             by_file,
+            files,
         }
     }
 
-    /// True when a suppression covers `f`; marks the names that did.
-    fn silences(&mut self, f: &Finding, sources: &SourceDb) -> bool {
-        let line = sources.line_col(f.primary).0.line;
-        let line_sups = self.by_line.get(&(f.primary.file, line));
-        let file_sups = self.by_file.get(&f.primary.file);
-        let mut hit = false;
+    /// The suppressions (index, name index) naming `rule` that cover a
+    /// finding whose primary span is `span`.
+    fn covering(&self, rule: &str, span: Span, sources: &SourceDb) -> Vec<(usize, usize)> {
+        if !self.files.contains(&span.file) {
+            return Vec::new();
+        }
+        let line = sources.line_col(span).0.line;
+        let line_sups = self.by_line.get(&(span.file, line));
+        let file_sups = self.by_file.get(&span.file);
+        let mut hits = Vec::new();
         for &i in line_sups
             .into_iter()
             .flatten()
             .chain(file_sups.into_iter().flatten())
         {
-            for (name, used) in &mut self.sups[i].names {
-                if name == f.rule {
-                    *used = true;
-                    hit = true;
+            for (n, (name, _)) in self.sups[i].names.iter().enumerate() {
+                if name == rule {
+                    hits.push((i, n));
                 }
             }
         }
-        hit
+        hits
+    }
+
+    /// True when a suppression covers `f`; marks the names that did.
+    fn silences(&mut self, f: &Finding, sources: &SourceDb) -> bool {
+        let hits = self.covering(f.rule, f.primary, sources);
+        for &(i, n) in &hits {
+            self.sups[i].names[n].1 = true;
+        }
+        !hits.is_empty()
     }
 }
 
-/// Removes suppressed findings from `findings`; returns the
+/// Every `# erlint:` comment of the design, read from the file texts before
+/// the rules run: the runner tells rules what will be silenced through
+/// [`Suppressions::silences`] (see `RuleContext::reports`), and [`apply`]
+/// silences the findings afterwards.
+pub struct Suppressions {
+    table: Table,
+    malformed: Vec<Malformed>,
+}
+
+impl Suppressions {
+    /// Reads the suppression comments of every file in `sources`.
+    pub fn scan(sources: &SourceDb) -> Suppressions {
+        let mut sups = Vec::new();
+        let mut malformed = Vec::new();
+        for (id, file) in sources.iter() {
+            scan(id, file, &mut sups, &mut malformed);
+        }
+        Suppressions {
+            table: Table::new(sups),
+            malformed,
+        }
+    }
+
+    /// True when a comment silences a finding of `rule` whose primary span
+    /// is `span`.
+    pub fn silences(&self, rule: &str, span: Span, sources: &SourceDb) -> bool {
+        !self.table.covering(rule, span, sources).is_empty()
+    }
+}
+
+/// Removes the findings `suppressions` silence from `findings`; returns the
 /// `unused-suppression` findings (themselves subject to suppressions naming
 /// `unused-suppression`). `enabled` is the set of rules that ran: a
 /// suppression of a rule that did not run is not judged.
 pub fn apply(
     findings: &mut Vec<Finding>,
     sources: &SourceDb,
+    suppressions: Suppressions,
     enabled: &HashSet<&'static str>,
 ) -> Vec<Finding> {
-    let mut sups = Vec::new();
-    let mut bad = Vec::new();
-    for (id, file) in sources.iter() {
-        scan(id, file, &mut sups, &mut bad);
-    }
-    if sups.is_empty() && bad.is_empty() {
+    let Suppressions {
+        mut table,
+        malformed: bad,
+    } = suppressions;
+    if table.sups.is_empty() && bad.is_empty() {
         return Vec::new();
     }
-    let mut table = Table::new(sups);
     findings.retain(|f| !table.silences(f, sources));
 
     let mut unused = Vec::new();
@@ -328,7 +378,7 @@ mod tests {
             finding(&db, "bfd-disabled", "x"),
             finding(&db, "single-router", "b: x"),
         ];
-        let unused = apply(&mut fs, &db, &all());
+        let unused = apply(&mut fs, &db, Suppressions::scan(&db), &all());
         assert!(fs.is_empty(), "{fs:?}");
         assert!(unused.is_empty(), "{unused:?}");
     }
@@ -338,7 +388,7 @@ mod tests {
         let text = "a: l2 # erlint: allow(ipvpn-layer2, ipvpn-layr2)\n# erlint: allow-file(bfd-disabled)\n# erlint: alow(x)\n";
         let db = db(text);
         let mut fs = vec![];
-        let unused = apply(&mut fs, &db, &all());
+        let unused = apply(&mut fs, &db, Suppressions::scan(&db), &all());
         let msgs: Vec<&str> = unused.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(unused.len(), 4, "{msgs:?}");
         assert!(msgs
@@ -362,7 +412,7 @@ mod tests {
         let db = db(text);
         let mut fs = vec![];
         let enabled: HashSet<&'static str> = [unused_name()].into_iter().collect();
-        assert!(apply(&mut fs, &db, &enabled).is_empty());
+        assert!(apply(&mut fs, &db, Suppressions::scan(&db), &enabled).is_empty());
     }
 
     #[test]
@@ -371,6 +421,6 @@ mod tests {
             "# erlint: allow-file(unused-suppression)\na: l2 # erlint: allow(ipvpn-layer2)\n";
         let db = db(text);
         let mut fs = vec![];
-        assert!(apply(&mut fs, &db, &all()).is_empty());
+        assert!(apply(&mut fs, &db, Suppressions::scan(&db), &all()).is_empty());
     }
 }

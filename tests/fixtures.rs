@@ -9,10 +9,10 @@
 //!
 //! Adding a case needs no Rust: make the folder, bless, review.
 //!
-//! - `fixtures/rules/<rule>/<case>/`: only `<rule>` runs (`unused-suppression`:
-//!   every rule runs, only its findings are shown); `expected.txt` is the
-//!   concise report. `fail-*` cases must report the rule, `pass-*` cases
-//!   must report nothing.
+//! - `fixtures/rules/<rule>/<case>/`: every rule runs, only `<rule>`'s
+//!   findings are shown (what a rule leaves to another depends on whether
+//!   that one runs); `expected.txt` is the concise report. `fail-*` cases
+//!   must report the rule, `pass-*` cases must not.
 //! - `fixtures/designs/<case>/`: every rule runs; `expected.txt` is the
 //!   human report (no color, width 100).
 
@@ -22,7 +22,7 @@
 mod support;
 
 use erlint::render::Format;
-use erlint::rules::{reference::UNUSED_SUPPRESSION, Rule};
+use erlint::rules::Rule;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::Path;
 use support::*;
@@ -56,18 +56,15 @@ fn file_name(path: &Path) -> String {
         .into_owned()
 }
 
-/// A case of one rule: the rule alone, its concise report as the snapshot.
+/// A case of one rule: every rule runs, as in a real run, and only this
+/// rule's findings are shown (its concise report is the snapshot). A rule
+/// leaves a case to its owner only when the owner reports it
+/// (`rules::Reporting`), and unused-suppression judges the other rules'
+/// findings: both need the other rules running.
 fn rule_case(rule: &'static Rule, case: &Path) -> Result<(), Failed> {
     let name = file_name(case);
-    // unused-suppression judges the other rules' findings: its cases run
-    // every rule and show only its own findings.
-    let report = if std::ptr::eq(rule, &UNUSED_SUPPRESSION) {
-        let mut report = lint_dir(case, None);
-        report.retain(|f, _| f.rule == rule.name);
-        report
-    } else {
-        lint_dir(case, Some(&[rule.name]))
-    };
+    let mut report = lint_dir(case, None);
+    report.retain(|f, _| f.rule == rule.name);
     let out = render(&report, Format::Concise);
     let fired = report.findings.iter().any(|f| f.rule == rule.name);
     if name.starts_with("fail-") && !fired {

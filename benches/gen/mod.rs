@@ -669,8 +669,12 @@ impl Planner<'_> {
                 );
             }
             let _ = write!(circuits, "    links:\n      - vnet: {hub}\n");
+            // Every hub's gateway (ErGw3AZ) supports FastPath: a link either
+            // uses it or says it does not (fastpath-available).
             if fastpath {
                 circuits.push_str("        fastpath: true\n");
+            } else {
+                circuits.push_str("        fastpath: false\n");
             }
         }
     }
@@ -690,7 +694,7 @@ impl Planner<'_> {
         let (p1, p2) = private_subnets(c);
         let _ = write!(
             circuits,
-            "\n  - name: {name}          # shared by up to {OFFICES_PER_CIRCUIT} offices\n    provider: {provider}\n    peering_location: {location}\n    bandwidth: {bandwidth}\n    sku: standard\n    billing: unlimited\n    peerings:\n      private:\n        peer_asn: 65100\n        primary_subnet: {p1}\n        secondary_subnet: {p2}\n    links:\n      - vnet: {hub}\n"
+            "\n  - name: {name}          # shared by up to {OFFICES_PER_CIRCUIT} offices\n    provider: {provider}\n    peering_location: {location}\n    bandwidth: {bandwidth}\n    sku: standard\n    billing: unlimited\n    peerings:\n      private:\n        peer_asn: 65100\n        primary_subnet: {p1}\n        secondary_subnet: {p2}\n    links:\n      - vnet: {hub}\n        fastpath: false\n"
         );
         name
     }

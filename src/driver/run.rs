@@ -20,9 +20,13 @@ pub(super) fn run_rules(
     settings: &Settings,
     what: &str,
 ) -> Result<Vec<Finding>, RunError> {
+    // Read before the rules: an owner's silenced finding gives its case
+    // back to the other rules (rules::Reporting).
+    let suppressions = suppress::Suppressions::scan(sources);
     let cx = RuleContext {
         db: crate::sema::Db::new(design, index),
         catalog: &settings.catalog,
+        reporting: rules::Reporting::new(&settings.enabled, &suppressions, sources),
     };
     let by_rule: Vec<Result<Vec<Finding>, RunError>> = rules::ALL
         .par_iter()
@@ -63,7 +67,7 @@ pub(super) fn run_rules(
             Some(f)
         })
         .collect();
-    let unused = suppress::apply(&mut findings, sources, &settings.enabled);
+    let unused = suppress::apply(&mut findings, sources, suppressions, &settings.enabled);
     if settings
         .enabled
         .contains(rules::reference::unused_suppression::RULE.name)

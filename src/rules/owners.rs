@@ -8,7 +8,11 @@
 //! file is the one list of those decisions (ARCHITECTURE.md, "Ownership").
 //!
 //! A predicate reads only the semantic view and the catalog, like a rule,
-//! and never another rule: rules do not import each other.
+//! and never another rule's check: rules do not import each other. A
+//! predicate may name its owner's declaration to ask whether the owner's
+//! finding will be reported at all ([`RuleContext::reports`]): an owner
+//! that is disabled, or whose finding a comment suppresses, reports
+//! nothing, and the case goes back to the other rules.
 
 use crate::catalog::sku::{self, GatewayFacts};
 use crate::catalog::{Catalog, Region};
@@ -16,7 +20,11 @@ use crate::model::{
     Bandwidth, CircuitKey, Family, Gateway, GatewayKey, GatewaySku, IpNet, Layer, Model, NameKind,
     PeeringKind, Spanned, Text,
 };
+use crate::rules::model::{IPVPN_LAYER2, LAYER_NOT_OFFERED, MODEL_NOT_OFFERED};
+use crate::rules::reference::UNDEFINED_REFERENCE;
+use crate::rules::{Rule, RuleContext};
 use crate::sema::{CircuitRef, Db, LinkRef, SiteRef, VnetRef};
+use crate::source::Span;
 use std::collections::HashSet;
 
 /// How a circuit is delivered, when that is clear.
@@ -147,29 +155,83 @@ pub(crate) fn sites_on_circuit<'d>(
         .filter(move |&s| site_fits_circuit(s, circuit))
 }
 
-/// False when the site's provider (defined, with valid `offers`) does not
-/// offer the site's model, or offers it without the site's layer, and for
-/// IPVPN + Layer 2 unless the contract explicitly offers it:
-/// **`model-not-offered`**, **`layer-not-offered`** and **`ipvpn-layer2`**
-/// own those, so rules that judge a circuit by its sites' model or layer
-/// leave such a site out.
-pub(crate) fn connectivity_offered(site: SiteRef<'_>) -> bool {
-    let Some(model) = site.model() else {
-        return true;
-    };
-    if model == Model::Direct {
-        return true;
+/// False when the site's model or layer is reported as not offered by its
+/// provider's contract, and that finding will be seen: the provider does
+/// not offer the model (**`model-not-offered`**), or offers it without the
+/// site's layer (**`layer-not-offered`**; for IPVPN + Layer 2, unless the
+/// contract explicitly offers it, **`ipvpn-layer2`**). Rules that judge a
+/// circuit by its sites' model or layer leave such a site out: the offer
+/// finding's fix may settle them too.
+///
+/// When that owner is disabled or its finding suppressed (a team with a
+/// Layer 2 contract allows `ipvpn-layer2` on the site), nothing would
+/// report the site, so it counts again, as if the contract offered what it
+/// asks (see [`RuleContext::reports`]).
+pub(crate) fn connectivity_offered(cx: &RuleContext<'_>, site: SiteRef<'_>) -> bool {
+    match connectivity_owner(site) {
+        Owner::Nobody => true,
+        Owner::Stage => false,
+        Owner::Rule(rule, span) => !cx.reports(rule, span),
     }
-    let ipvpn_l2 = model == Model::Ipvpn && site.layer() == Some(Layer::L2);
-    let Some(p) = site.provider().filter(|p| p.offers.is_some()) else {
-        // Offers unknown: nothing to compare, but IPVPN + Layer 2 is still
-        // ipvpn-layer2's error.
-        return !ipvpn_l2;
+}
+
+/// Who reports a site's model or layer as not offered.
+enum Owner {
+    /// It is offered, or nothing can be compared.
+    Nobody,
+    /// The loader (the provider missing or invalid): its finding stands
+    /// for the site's whole connectivity.
+    Stage,
+    /// This rule, with its finding's primary span.
+    Rule(&'static Rule, Span),
+}
+
+fn connectivity_owner(site: SiteRef<'_>) -> Owner {
+    let Some(er) = &site.expressroute else {
+        return Owner::Nobody;
     };
-    if p.offer(model).is_none() {
-        return false;
+    let Some(model) = &er.model else {
+        return Owner::Nobody;
+    };
+    if model.value == Model::Direct {
+        return Owner::Nobody;
     }
-    site.layer().is_none_or(|l| p.offers_layer(model, l))
+    let ipvpn_l2 = er
+        .layer
+        .as_ref()
+        .filter(|l| model.value == Model::Ipvpn && l.value == Layer::L2);
+    let Some(p) = site.provider() else {
+        // No contract to compare with, but IPVPN + Layer 2 is still wrong
+        // unless a contract says otherwise: the provider's own finding (an
+        // undefined name, or the loader's) stands for it.
+        return match (ipvpn_l2, &er.provider) {
+            (None, _) => Owner::Nobody,
+            (Some(_), Some(name)) => Owner::Rule(&UNDEFINED_REFERENCE, name.span),
+            (Some(_), None) => Owner::Stage,
+        };
+    };
+    if p.offers.is_none() {
+        // Offers missing or invalid (already reported): ipvpn-layer2 still
+        // reports IPVPN + Layer 2.
+        return match ipvpn_l2 {
+            Some(layer) => Owner::Rule(&IPVPN_LAYER2, layer.span),
+            None => Owner::Nobody,
+        };
+    }
+    if p.offer(model.value).is_none() {
+        return Owner::Rule(&MODEL_NOT_OFFERED, model.span);
+    }
+    match &er.layer {
+        Some(layer) if !p.offers_layer(model.value, layer.value) => {
+            let rule = if ipvpn_l2.is_some() {
+                &IPVPN_LAYER2
+            } else {
+                &LAYER_NOT_OFFERED
+            };
+            Owner::Rule(rule, layer.span)
+        }
+        _ => Owner::Nobody,
+    }
 }
 
 /// Names of `kind` that an undefined reference probably meant (its closest

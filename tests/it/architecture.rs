@@ -42,6 +42,29 @@ fn rules_are_pure_functions_of_the_model() {
     }
 }
 
+/// Rules do not know that suppression exists: only the ownership
+/// predicates ask what will be reported (rules::Reporting), so a rule's
+/// findings never depend on a comment or on which other rules run.
+#[test]
+fn only_ownership_predicates_ask_what_is_reported() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/rules"), &mut files);
+    for f in files {
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if matches!(name, "owners.rs" | "reporting.rs" | "mod.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("read");
+        for banned in [".reports(", "reporting", "crate::suppress", "Suppressions"] {
+            assert!(
+                !non_test_code(&text).contains(banned),
+                "{} uses `{banned}`: only rules/owners.rs asks what is reported",
+                f.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn no_unwrap_on_input_in_the_front_end() {
     let mut files = Vec::new();

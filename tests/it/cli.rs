@@ -349,3 +349,41 @@ fn the_catalog_file_in_the_design_folder_is_not_linted_as_design() {
     );
     assert!(stdout(&o).is_empty() || !stdout(&o).contains("catalog.yaml"));
 }
+
+/// A case left to its owner goes back to the other rules when the owner
+/// reports nothing: with `ipvpn-layer2` ignored, not selected or `off`, the
+/// IPVPN + Layer 2 site counts on its circuit again (rules::Reporting).
+#[test]
+fn a_disabled_owner_gives_the_case_back() {
+    let dir = root().join("fixtures/rules/mixed-models-on-circuit/pass-ipvpn-layer2");
+    let report = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "concise", "--no-config"];
+        all.extend_from_slice(args);
+        all.push(".");
+        String::from_utf8(run_in(&dir, &all).stdout).expect("utf-8")
+    };
+    let full = report(&[]);
+    assert!(full.contains("error[ipvpn-layer2]"), "{full}");
+    assert!(!full.contains("mixed-models-on-circuit"), "{full}");
+    for args in [
+        &["--ignore", "ipvpn-layer2"][..],
+        &["--select", "mixed-models-on-circuit"][..],
+    ] {
+        let out = report(args);
+        assert!(
+            out.contains("error[mixed-models-on-circuit]"),
+            "{args:?}: {out}"
+        );
+        assert!(!out.contains("ipvpn-layer2]"), "{args:?}: {out}");
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(dir.join("design.yaml"), tmp.path().join("design.yaml")).expect("copy");
+    std::fs::write(
+        tmp.path().join("erlint.toml"),
+        "[rules]\nipvpn-layer2 = \"off\"\n",
+    )
+    .expect("write config");
+    let out = run_in(tmp.path(), &["check", "--format", "concise", "."]);
+    let out = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(out.contains("error[mixed-models-on-circuit]"), "{out}");
+}

@@ -1,5 +1,6 @@
 //! The circuits on one ExpressRoute Direct port add up to more than the
-//! port may be subscribed (twice its speed).
+//! port's speed (a warning: one link cannot carry them when the other
+//! fails), or more than it may be subscribed (twice its speed: an error).
 use crate::catalog::sku;
 use crate::rules::owners::{delivery, Delivery};
 use crate::rules::prelude::*;
@@ -8,7 +9,7 @@ declare_rule! {
     name: "direct-port-oversubscribed",
     group: Circuit,
     severity: Error,
-    summary: "the circuits on an ExpressRoute Direct port add up to more than twice its speed",
+    summary: "the circuits on an ExpressRoute Direct port add up to more than its speed (an error above twice)",
     check: check,
 }
 
@@ -28,23 +29,39 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .collect();
         let total: u64 = circuits.iter().map(|(_, b)| b.value.mbps).sum();
         let limit = sku::direct_port_limit(port_bw.value);
-        if total <= limit.mbps {
+        if total <= port_bw.value.mbps {
             continue;
         }
-        let mut f = Finding::at(
-            port_bw.span,
-            format!(
-                "the {} circuits on port `{}` add up to `{}`, more than the `{limit}` a `{}` port may carry",
-                circuits.len(),
-                port.name.value,
-                Bandwidth::from_mbps(total),
-                port_bw.value
-            ),
-        )
-        .help(format!(
-            "move circuits to another port pair or to a faster port: the circuits on a Direct port may add up to {}x its speed",
-            sku::DIRECT_OVERSUBSCRIPTION
-        ));
+        let (n, name, sum) = (
+            circuits.len(),
+            &port.name.value,
+            Bandwidth::from_mbps(total),
+        );
+        let mut f = if total > limit.mbps {
+            Finding::at(
+                port_bw.span,
+                format!(
+                    "the {n} circuits on port `{name}` add up to `{sum}`, more than the `{limit}` a `{}` port may carry",
+                    port_bw.value
+                ),
+            )
+            .help(format!(
+                "move circuits to another port pair or to a faster port: the circuits on a Direct port may add up to {}x its speed",
+                sku::DIRECT_OVERSUBSCRIPTION
+            ))
+        } else {
+            // Allowed, but not resilient: when one of the two links fails,
+            // the other carries the port's speed, not the circuits' sum.
+            Finding::at(
+                port_bw.span,
+                format!(
+                    "the {n} circuits on port `{name}` add up to `{sum}`, more than the port's `{}`: if one of its two links fails, the other cannot carry them",
+                    port_bw.value
+                ),
+            )
+            .help("keep the circuits on a Direct port within its speed (move some to another port pair or a faster port), so one link can carry them all")
+            .softer(Severity::Warning)
+        };
         for (c, b) in &circuits {
             f = f.label(
                 b.span,

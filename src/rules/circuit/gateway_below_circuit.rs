@@ -49,11 +49,14 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let vname = &vnet.name.value;
         let faster: Vec<(CircuitRef<'_>, &Spanned<Bandwidth>)> = vnet
             .circuits()
-            // With FastPath the data bypasses the gateway (and where the
-            // gateway lacks FastPath, fastpath-unsupported says so).
+            // With FastPath the data bypasses the gateway, but only on a
+            // gateway that can do FastPath: elsewhere the traffic still
+            // crosses it (and fastpath-unsupported reports the setting).
             .filter(|c| {
-                !c.links()
-                    .any(|l| l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value))
+                !(facts.fastpath
+                    && c.links().any(|l| {
+                        l.vnet.value == *vname && l.fastpath.as_ref().is_some_and(|f| f.value)
+                    }))
             })
             .filter_map(|c| orderable_bandwidth(c).map(|b| (c, b)))
             .filter(|(_, b)| b.value.mbps > facts.mbps)

@@ -19,7 +19,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 // A layer the provider does not offer (IPVPN + Layer 2
                 // included, unless the contract offers it) is reported
                 // already; one of its fixes is Layer 3, without these keys.
-                && owners::connectivity_offered(*s)
+                && owners::connectivity_offered(cx, *s)
         }) else {
             continue;
         };

@@ -22,7 +22,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let all_l3 = sites.all(|s| {
             s.layer() == Some(Layer::L3)
                 && s.model() != Some(Model::Direct)
-                && owners::connectivity_offered(s)
+                && owners::connectivity_offered(cx, s)
         });
         if !all_l3 {
             continue;

@@ -38,7 +38,7 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .filter(|s| s.model() == Some(Model::Direct) || s.layer().is_some())
             // A model or layer the provider does not offer (and IPVPN +
             // Layer 2) is reported already: its fix may settle this too.
-            .filter(|s| owners::connectivity_offered(*s))
+            .filter(|s| owners::connectivity_offered(cx, *s))
             .map(|s| s.entity());
         let key = |s: &Site| {
             (

@@ -9,6 +9,12 @@ pub mod layer_not_offered;
 pub mod mixed_models_on_circuit;
 pub mod model_not_offered;
 
+/// The declarations `rules/owners.rs` names when it asks whether an owner's
+/// finding will be reported (`RuleContext::reports`).
+pub use ipvpn_layer2::RULE as IPVPN_LAYER2;
+pub use layer_not_offered::RULE as LAYER_NOT_OFFERED;
+pub use model_not_offered::RULE as MODEL_NOT_OFFERED;
+
 use crate::model::PeeringKind;
 
 /// "private peering", "Microsoft peering", as people write it.

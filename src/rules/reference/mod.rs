@@ -20,3 +20,7 @@ pub use missing_field::RULE as MISSING_FIELD;
 pub use unknown_field::RULE as UNKNOWN_FIELD;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
+
+/// Named by `rules/owners.rs` when it asks whether an owner's finding will
+/// be reported (`RuleContext::reports`).
+pub use undefined_reference::RULE as UNDEFINED_REFERENCE;
