@@ -46,6 +46,8 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 "its one circuit, `{}`, at `{}`",
                 circuits[0].0.name.value, only.name
             )
+        } else if circuits.len() == 2 {
+            format!("both of its circuits at `{}`", only.name)
         } else {
             format!("all {} of its circuits at `{}`", circuits.len(), only.name)
         };

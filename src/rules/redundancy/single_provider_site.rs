@@ -51,8 +51,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Finding::at(
                 list.span,
                 format!(
-                    "all {} circuits of {} come from provider `{}`",
-                    circuits.len(),
+                    "{} of {} come from provider `{}`",
+                    if circuits.len() == 2 {
+                        "both circuits".to_string()
+                    } else {
+                        format!("all {} circuits", circuits.len())
+                    },
                     describe_site(&site),
                     provider.name.value
                 ),
