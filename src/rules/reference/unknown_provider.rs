@@ -48,19 +48,21 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 format!("provider `{}`", p.name.value),
             ),
         };
-        let close = cx.catalog.closest_providers(written);
-        let key = if p.catalog_name.is_some() {
-            "set `catalog_name` to"
+        let close = suggestions(cx, written);
+        let verb = if p.catalog_name.is_some() {
+            "set"
         } else {
-            "add `catalog_name:`"
+            "add"
         };
-        let fix = if close.is_empty() {
-            "declare the provider's `peering_locations` (the contract's meet-me locations), or name it as the catalog does with `catalog_name` (`erlint catalog` lists the providers)".to_string()
-        } else {
-            format!(
-                "if it is {} in the catalog, {key} that name; otherwise declare the provider's `peering_locations`",
-                quoted_list(&close, "or")
-            )
+        let fix = match close.as_slice() {
+            [] => "declare the provider's `peering_locations` (the contract's meet-me locations), or name it as the catalog does with `catalog_name` (`erlint catalog` lists the providers)".to_string(),
+            [one] => format!(
+                "if it is `{one}` in the catalog, {verb} `catalog_name: {one}`; otherwise declare the provider's `peering_locations`"
+            ),
+            several => format!(
+                "if it is {} in the catalog, {verb} that name as `catalog_name`; otherwise declare the provider's `peering_locations`",
+                quoted_list(several, "or")
+            ),
         };
         out.push(
             Finding::at(
@@ -72,5 +74,33 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             .help(fix),
         );
     }
+    out
+}
+
+/// Catalog names for "did you mean": the providers whose initials the name
+/// is (`bt` for `British Telecom`: short names are how designs write
+/// them), then the closest spellings, at most three.
+fn suggestions<'c>(cx: &RuleContext<'c>, written: &str) -> Vec<&'c str> {
+    let wanted = crate::catalog::provider_key(written);
+    let mut out: Vec<&str> = Vec::new();
+    if wanted.chars().count() >= 2 {
+        for p in &cx.catalog.providers {
+            let initials: String = p
+                .name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if initials == wanted && !out.contains(&p.name.as_str()) {
+                out.push(&p.name);
+            }
+        }
+    }
+    for name in cx.catalog.closest_providers(written) {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.truncate(3);
     out
 }
