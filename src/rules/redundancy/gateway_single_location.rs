@@ -2,6 +2,7 @@
 use crate::catalog::PeeringLocation;
 use crate::rules::owners;
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 declare_rule! {
     name: "gateway-single-location",
@@ -17,8 +18,10 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         let Some(gw) = &vnet.gateway else { continue };
         let mut circuits: Vec<(CircuitRef<'_>, &PeeringLocation)> = Vec::new();
         let mut locations: Vec<&PeeringLocation> = Vec::new();
+        // A set: one network may be linked by very many circuits.
+        let mut seen: HashSet<CircuitId> = HashSet::new();
         for circuit in vnet.circuits() {
-            if circuits.iter().any(|(c, _)| *c == circuit) {
+            if !seen.insert(circuit.id()) {
                 continue;
             }
             // A circuit whose location is missing or unknown may be the

@@ -3,6 +3,7 @@
 use crate::catalog::PeeringLocation;
 use crate::rules::owners;
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 declare_rule! {
     name: "geo-redundant-equal-weight",
@@ -18,12 +19,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
         // Each link to this network, with where its circuit is; a circuit
         // whose location is unknown does not count (its own finding).
         let mut links: Vec<(LinkRef<'_>, &PeeringLocation)> = Vec::new();
-        let mut seen: Vec<CircuitRef<'_>> = Vec::new();
+        // A set: one network may be linked by very many circuits.
+        let mut seen: HashSet<CircuitId> = HashSet::new();
         for circuit in vnet.circuits() {
-            if seen.contains(&circuit) {
+            if !seen.insert(circuit.id()) {
                 continue;
             }
-            seen.push(circuit);
             let Some(loc) = owners::circuit_location(cx.catalog, circuit) else {
                 continue;
             };
