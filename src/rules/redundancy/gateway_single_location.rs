@@ -65,15 +65,12 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             Some(near) => format!("link a second circuit at another peering location (`{near}`, another facility in the same metro, counts), or move to an ExpressRoute Metro location, whose circuits have a link at each of two"),
             None => "link a second circuit at another peering location, or move to an ExpressRoute Metro location, whose circuits have a link at each of two".to_string(),
         });
-        for (c, _) in &circuits {
+        for (c, loc) in &circuits {
             if let Some(link) = c.links().find(|l| l.vnet() == Some(vnet)) {
-                let at = c
-                    .peering_location
-                    .as_ref()
-                    .map_or(String::new(), |l| format!(" at `{}`", l.value));
+                // Where the circuit is (a Direct circuit: where its port is).
                 f = f.label(
                     link.entity().vnet.span,
-                    format!("circuit `{}`{at} links it", c.name.value),
+                    format!("circuit `{}` at `{}` links it", c.name.value, loc.name),
                 );
             }
         }
