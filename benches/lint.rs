@@ -17,19 +17,16 @@
 
 mod gen;
 
-// The allocator and settings of the `erlint` binary (src/main.rs), so that
-// `lint` is measured as the binary runs it; the floor runs on it too.
+// The allocator of the `erlint` binary (src/main.rs), tuned by the same
+// code (`erlint::allocator::tune`), so that `lint` is measured as the binary
+// runs it; the floor runs on it too.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn tune_allocator() {
     #[cfg(feature = "mimalloc")]
-    // SAFETY: setters of mimalloc's runtime options (src/main.rs).
-    unsafe {
-        libmimalloc_sys::mi_option_set(4, 0); // arena_eager_commit
-        libmimalloc_sys::mi_option_set(37, 0); // allow_thp
-    }
+    erlint::allocator::tune();
 }
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

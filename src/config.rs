@@ -38,12 +38,32 @@ struct RawConfig {
     rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
 }
 
-/// The nearest `erlint.toml` in `start` or a folder above it.
+/// The nearest `erlint.toml` in `start` or a folder above it, whatever it
+/// is: one that is not a regular file is an error when read, not skipped.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
-        .find(|p| p.is_file())
+        .find(|p| p.symlink_metadata().is_ok())
+}
+
+/// An `erlint.toml` found (not named with `--config`) must not lead out of
+/// its folder: a link to a file elsewhere is not read, so nothing of it is
+/// quoted in an error.
+pub fn check_inside_its_folder(path: &Path) -> Result<(), String> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let (Ok(file), Ok(folder)) = (std::fs::canonicalize(path), std::fs::canonicalize(folder))
+    else {
+        return Ok(()); // reading it reports what is wrong
+    };
+    if file.starts_with(&folder) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` points outside its folder (a symbolic link); not read",
+            path.display()
+        ))
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -98,7 +118,7 @@ fn friendlier(msg: &str, line: Option<&str>) -> String {
 /// Reads and validates a config file. The error is the whole message.
 pub fn load(path: &Path) -> Result<Config, String> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let text = crate::read::read_text(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     parse(&text, path)
 }
 

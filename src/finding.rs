@@ -56,6 +56,38 @@ pub struct Finding {
     pub primary: Span,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// Text edits that would remove this finding (`check --fix`, the
+    /// language server's code actions, JSON and SARIF `fixes`).
+    pub fixes: Vec<Fix>,
+}
+
+/// How sure a fix is to do what the user meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certain: applied by `--fix`.
+    Safe,
+    /// A guess (a unique did-you-mean): applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// One replacement of the bytes of `span` by `replacement` (an empty span
+/// inserts; an empty replacement deletes). Spans are exact: comments and
+/// formatting around them are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A change that removes a finding: a title for the user ("write
+/// `Colt`"), how certain it is, and its edits (all in one file or
+/// across files; they never overlap).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
 }
 
 impl Finding {
@@ -70,13 +102,21 @@ impl Finding {
             primary,
             labels: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
-    /// A finding raised by a stage (parser, loader) under a fixed rule name.
-    pub fn stage(rule: &'static str, primary: Span, message: impl Into<String>) -> Finding {
+    /// A finding raised by a stage (parser, loader, file reading,
+    /// suppression) rather than by a check: `rule` is that finding's
+    /// declaration (`rules::reference::INVALID_VALUE`...), so its name is
+    /// written once, in the declaration.
+    pub fn stage(
+        rule: &'static crate::rules::Rule,
+        primary: Span,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
-            rule,
+            rule: rule.name,
             ..Finding::at(primary, message)
         }
     }
@@ -86,6 +126,12 @@ impl Finding {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    /// Offers `fix` (see [`Fix`]).
+    pub fn fix(mut self, fix: Fix) -> Finding {
+        self.fixes.push(fix);
         self
     }
 

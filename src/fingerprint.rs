@@ -5,7 +5,10 @@
 //! built from what the finding is about, never from where it is:
 //!
 //! - the rule name,
-//! - the file path,
+//! - the file's path relative to the design root (the folder of
+//!   `erlint.toml`, else the repository's root), so a baseline made in one
+//!   folder matches from another and the findings of a design read from git
+//!   (`--diff-base`) match the files on disk,
 //! - the message (which names the entities concerned: site `ams-dc1`,
 //!   circuit `er-ams-1`),
 //! - the text of the primary span (the value or key concerned), with runs of
@@ -49,7 +52,7 @@ pub fn fingerprints(findings: &[Finding], sources: &SourceDb) -> Vec<String> {
     findings
         .iter()
         .map(|f| {
-            let path = sources.path(f.primary.file);
+            let path = sources.root_path(f.primary.file);
             let text = collapse_whitespace(sources.slice(f.primary));
             let base = fnv1a(&[
                 f.rule.as_bytes(),

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 /// Path, start, rule, message, end: the order findings are reported in.
 type SortKey = (String, LineCol, &'static str, String, u32);
 
-/// A finding with its resolved positions.
+/// The findings of a run, in report order, with the sources they point
+/// into and what the summary line needs.
 #[derive(Debug)]
 pub struct Report {
     /// Sorted by file path, line, column, rule name, then message: the same
@@ -20,6 +21,12 @@ pub struct Report {
     /// The rules that ran, in registry order (SARIF lists them, JUnit makes a
     /// test case of each).
     pub rules: Vec<&'static str>,
+    /// Findings left out because they were already known (`--baseline`,
+    /// `--diff-base`); the summary line says how many.
+    pub left_out: usize,
+    /// Every file the run read (design and ignore files), canonical: a
+    /// report is never written onto one (`--output`).
+    pub inputs: Vec<std::path::PathBuf>,
 }
 
 impl Report {
@@ -47,12 +54,18 @@ impl Report {
             fingerprints,
             sources,
             rules: crate::rules::ALL.iter().map(|r| r.name).collect(),
+            left_out: 0,
+            inputs: Vec::new(),
         }
     }
 
-    /// Drops the findings whose fingerprint is in `known` (a baseline).
+    /// Drops the findings whose fingerprint is in `known` (a baseline, or
+    /// the findings of the design at `--diff-base`), counting them in
+    /// `left_out`.
     pub fn remove_known(&mut self, known: &HashSet<String>) {
+        let before = self.findings.len();
         self.retain(|_, fp| !known.contains(fp));
+        self.left_out += before - self.findings.len();
     }
 
     /// Keeps the findings (with their fingerprints) for which `keep` holds.
@@ -83,7 +96,8 @@ impl Report {
         self.sources.len()
     }
 
-    /// `3 errors, 1 warning in 12 files`.
+    /// `3 errors, 1 warning in 12 files`, and `; 4 known findings left out`
+    /// when a baseline or `--diff-base` left some out.
     pub fn summary_line(&self) -> String {
         fn plural(n: usize, word: &str) -> String {
             format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -96,6 +110,13 @@ impl Report {
         if infos > 0 {
             parts.push(plural(infos, "info"));
         }
-        format!("{} in {}", parts.join(", "), plural(self.files(), "file"))
+        let mut line = format!("{} in {}", parts.join(", "), plural(self.files(), "file"));
+        if self.left_out > 0 {
+            line.push_str(&format!(
+                "; {} left out",
+                plural(self.left_out, "known finding")
+            ));
+        }
+        line
     }
 }

@@ -64,19 +64,46 @@ pub struct SourceFile {
     /// The path as shown in reports: relative to the current directory when
     /// the file lies under it, with `/` separators.
     pub path: String,
+    /// The path relative to the design root, what fingerprints are made
+    /// of, when it differs from `path` (see [`crate::fingerprint`]).
+    pub root_path: Option<String>,
     pub text: Arc<str>,
     /// Byte offset of each line's start; computed on first use, so files
     /// without findings never pay for it.
     line_starts: OnceLock<Vec<u32>>,
+    /// Pure ASCII: a column is a byte count.
+    ascii: bool,
+    /// Characters before every [`CHECKPOINT`]th byte (non-ASCII text only),
+    /// computed on first use.
+    char_checkpoints: OnceLock<Vec<u32>>,
 }
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 256;
 
 impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> SourceFile {
         SourceFile {
+            ascii: text.is_ascii(),
             path,
+            root_path: None,
             text,
             line_starts: OnceLock::new(),
+            char_checkpoints: OnceLock::new(),
         }
+    }
+
+    /// The same file, known under `root_path` relative to the design root.
+    pub fn with_root_path(mut self, root_path: String) -> SourceFile {
+        if root_path != self.path {
+            self.root_path = Some(root_path);
+        }
+        self
+    }
+
+    /// The path relative to the design root.
+    pub fn root_path(&self) -> &str {
+        self.root_path.as_deref().unwrap_or(&self.path)
     }
 
     fn line_starts(&self) -> &[u32] {
@@ -84,11 +111,14 @@ impl SourceFile {
             let bytes = self.text.as_bytes();
             let mut starts = Vec::with_capacity(1 + bytes.len() / 32);
             starts.push(0u32);
+            // LF, CRLF and a lone CR each end a line, as in YAML.
             starts.extend(
                 bytes
                     .iter()
                     .enumerate()
-                    .filter(|&(_, &b)| b == b'\n')
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
                     .map(|(i, _)| clamp_u32(i + 1)),
             );
             starts.shrink_to_fit();
@@ -96,32 +126,52 @@ impl SourceFile {
         })
     }
 
+    /// How many characters precede a byte offset (a character boundary):
+    /// counted from the nearest checkpoint, so a column costs the same on a
+    /// line of 50 MB as on one of 50 bytes.
+    fn chars_before(&self, offset: usize) -> usize {
+        if self.ascii {
+            return offset;
+        }
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut counts = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+            let mut chars = 0usize;
+            for block in bytes.chunks(CHECKPOINT) {
+                counts.push(clamp_u32(chars));
+                // Continuation bytes (10xxxxxx) start no character.
+                chars += block.iter().filter(|&&b| (b & 0xc0) != 0x80).count();
+            }
+            counts
+        });
+        let block = offset / CHECKPOINT;
+        let base = checkpoints.get(block).copied().unwrap_or(0) as usize;
+        let from = block * CHECKPOINT;
+        base + self.text.as_bytes()[from.min(offset)..offset]
+            .iter()
+            .filter(|&&b| (b & 0xc0) != 0x80)
+            .count()
+    }
+
     /// Line and character column of a byte offset. Offsets past the end or
-    /// inside a multi-byte character are clamped, never a panic.
+    /// inside a multi-byte character are clamped, never a panic. O(log n):
+    /// a binary search of the line starts, then characters counted from a
+    /// checkpoint at most [`CHECKPOINT`] bytes back.
     pub fn line_col(&self, offset: u32) -> LineCol {
-        let offset = (offset as usize).min(self.text.len());
+        let mut offset = (offset as usize).min(self.text.len());
+        // Inside a character: count up to the previous boundary.
+        while offset > 0 && !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line_starts = self.line_starts();
         let line_idx = match line_starts.binary_search(&clamp_u32(offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let line_start = line_starts.get(line_idx).copied().unwrap_or(0) as usize;
-        let prefix = self.text.get(line_start..offset).map_or_else(
-            || {
-                // `offset` is inside a character: count up to the previous boundary.
-                let mut o = offset;
-                while o > line_start && !self.text.is_char_boundary(o) {
-                    o -= 1;
-                }
-                self.text
-                    .get(line_start..o)
-                    .map_or(0, |s| s.chars().count())
-            },
-            |s| s.chars().count(),
-        );
+        let line_start = (line_starts.get(line_idx).copied().unwrap_or(0) as usize).min(offset);
         LineCol {
             line: line_idx + 1,
-            column: prefix + 1,
+            column: self.chars_before(offset) - self.chars_before(line_start) + 1,
         }
     }
 
@@ -178,7 +228,9 @@ impl SourceDb {
     /// Gives a file its text (one that was set aside during the run).
     pub(crate) fn set_text(&mut self, id: FileId, text: Arc<str>) {
         if let Some(f) = self.files.get_mut(id.0 as usize) {
+            let root_path = f.root_path.take();
             *f = SourceFile::new(std::mem::take(&mut f.path), text);
+            f.root_path = root_path;
         }
     }
 
@@ -188,6 +240,11 @@ impl SourceDb {
 
     pub fn path(&self, id: FileId) -> &str {
         self.get(id).map_or("<unknown>", |f| f.path.as_str())
+    }
+
+    /// The path of a file relative to the design root (fingerprints).
+    pub fn root_path(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", |f| f.root_path())
     }
 
     pub fn line_col(&self, span: Span) -> (LineCol, LineCol) {
@@ -275,6 +332,45 @@ mod tests {
         // "çé" is 4 bytes, 2 characters.
         assert_eq!(f.line_col(7), LineCol { line: 2, column: 3 });
         assert_eq!(f.line_col(9999).line, 3);
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_each_end_a_line() {
+        let f = SourceFile::new("a.yaml".into(), Arc::from("a\rb\r\nc\nd"));
+        assert_eq!(f.line_col(2), LineCol { line: 2, column: 1 });
+        assert_eq!(f.line_col(5), LineCol { line: 3, column: 1 });
+        assert_eq!(f.line_col(7), LineCol { line: 4, column: 1 });
+        assert_eq!(f.line_text(1), "a");
+        assert_eq!(f.line_text(2), "b");
+        assert_eq!(f.line_count(), 4);
+    }
+
+    #[test]
+    fn columns_on_a_long_non_ascii_line_count_characters() {
+        let text = "é".repeat(1000) + "x" + &"ç".repeat(300);
+        let f = SourceFile::new("a.yaml".into(), Arc::from(text.as_str()));
+        assert_eq!(
+            f.line_col(2000),
+            LineCol {
+                line: 1,
+                column: 1001
+            }
+        );
+        assert_eq!(
+            f.line_col(2001 + 599),
+            LineCol {
+                line: 1,
+                column: 1301
+            }
+        );
+        // Inside a character: the one it is in.
+        assert_eq!(f.line_col(1), LineCol { line: 1, column: 1 });
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(
+                f.line_col(offset as u32).column,
+                text[..offset].chars().count() + 1
+            );
+        }
     }
 
     #[test]

@@ -127,7 +127,7 @@ where
 /// Candidates near `input` in a large sorted name list: the names around
 /// where `input` would sort, by folded form and by reversed folded form (so
 /// a typo near either end still lands beside the name meant). Used by
-/// [`Index`](crate::model::Index) for designs with thousands of names, where
+/// the index behind `crate::sema` for designs with thousands of names, where
 /// comparing every name with every undefined reference would be quadratic.
 pub(crate) struct NearNames {
     /// `(folded name, position)`, sorted.

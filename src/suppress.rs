@@ -18,10 +18,14 @@
 
 use crate::finding::Finding;
 use crate::rules;
+use crate::rules::reference::UNUSED_SUPPRESSION;
 use crate::source::{FileId, SourceDb, SourceFile, Span};
 use std::collections::{HashMap, HashSet};
 
-pub const UNUSED: &str = "unused-suppression";
+/// The name of `unused-suppression` (the findings this stage raises).
+fn unused_name() -> &'static str {
+    UNUSED_SUPPRESSION.name
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {
@@ -116,12 +120,12 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
     if !file.text.contains("erlint:") {
         return;
     }
-    let mut line_start = 0usize;
     // Standalone comments waiting for the next line that is not a comment.
     let mut pending: Vec<usize> = Vec::new();
-    for (idx, raw) in file.text.split_inclusive('\n').enumerate() {
-        let lineno = idx + 1;
-        let line = raw.trim_end_matches(['\n', '\r']);
+    // Lines as positions count them (LF, CRLF or a lone CR ends one).
+    for lineno in 1..=file.line_count() {
+        let line_start = file.line_start(lineno).unwrap_or(0);
+        let line = file.line_text(lineno);
         let comment = comment_start(line);
         let comment_only = comment.is_some_and(|(_, alone)| alone);
         if !comment_only && !pending.is_empty() {
@@ -157,7 +161,6 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
                 }
             }
         }
-        line_start += raw.len();
     }
     // A standalone comment on the last lines applies to nothing; leaving its
     // scope on its own line means it silences nothing and is reported.
@@ -233,7 +236,7 @@ pub fn apply(
     for m in bad {
         unused.push(
             Finding::stage(
-                UNUSED,
+                &UNUSED_SUPPRESSION,
                 m.span,
                 format!("`{}` is not a suppression erlint understands", m.text),
             )
@@ -250,13 +253,13 @@ pub fn apply(
                 };
                 unused.push(
                     Finding::stage(
-                        UNUSED,
+                        &UNUSED_SUPPRESSION,
                         s.span,
                         format!("suppression names unknown rule `{name}`"),
                     )
                     .help(help),
                 );
-            } else if !*used && name != UNUSED && enabled.contains(name.as_str()) {
+            } else if !*used && name != unused_name() && enabled.contains(name.as_str()) {
                 let help = match s.scope {
                     Scope::File => format!("remove `{name}` from the comment"),
                     Scope::Line(_) => format!(
@@ -269,7 +272,7 @@ pub fn apply(
                 };
                 unused.push(
                     Finding::stage(
-                        UNUSED,
+                        &UNUSED_SUPPRESSION,
                         s.span,
                         format!("suppression of `{name}` silences nothing{where_}"),
                     )
@@ -290,7 +293,10 @@ mod tests {
     fn finding(db: &SourceDb, rule: &'static str, needle: &str) -> Finding {
         let text = &db.get(FileId(0)).unwrap().text;
         let start = text.find(needle).unwrap();
-        Finding::stage(rule, Span::new(FileId(0), start, start + needle.len()), "m")
+        Finding {
+            rule,
+            ..Finding::at(Span::new(FileId(0), start, start + needle.len()), "m")
+        }
     }
 
     fn db(text: &str) -> SourceDb {
@@ -355,7 +361,7 @@ mod tests {
         let text = "a: l2 # erlint: allow(ipvpn-layer2)\n";
         let db = db(text);
         let mut fs = vec![];
-        let enabled: HashSet<&'static str> = [UNUSED].into_iter().collect();
+        let enabled: HashSet<&'static str> = [unused_name()].into_iter().collect();
         assert!(apply(&mut fs, &db, &enabled).is_empty());
     }
 

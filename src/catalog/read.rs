@@ -95,18 +95,9 @@ pub(super) struct Sections {
 
 pub(super) fn overlay_file(catalog: &mut Catalog, path: &Path) -> Result<(), String> {
     let shown = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
-    if meta.len() > syntax::limits::MAX_FILE_BYTES {
-        return Err(format!(
-            "catalog file `{shown}` is larger than {} MiB",
-            syntax::limits::MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("catalog file `{shown}` is not valid UTF-8"))?;
+    // The one bounded reader (src/read.rs): regular files only, never blocking.
+    let text = crate::read::read_text(path)
+        .map_err(|e| format!("cannot read catalog file `{shown}`: {e}"))?;
     overlay_str(catalog, &shown, &text)
 }
 
@@ -118,6 +109,9 @@ pub(super) fn overlay_str(catalog: &mut Catalog, path: &str, text: &str) -> Resu
     };
     let arena = syntax::Bump::new();
     let parsed = syntax::parse(FileId(0), text, &arena);
+    if parsed.out_of_memory {
+        return Err(format!("{path}: out of memory reading the catalog file"));
+    }
     for f in &parsed.findings {
         errors.at(f.primary, &f.message);
     }

@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 /// erlint: a linter for Azure ExpressRoute network designs kept as YAML.
 #[derive(Debug, Parser)]
-#[command(name = "erlint", version, about, arg_required_else_help = true)]
+#[command(
+    name = "erlint",
+    version = env!("ERLINT_VERSION"),
+    about,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -34,6 +39,56 @@ pub enum Command {
     },
     /// Print a JSON Schema (draft-07) of the design format
     Schema,
+    /// Draw the topology (Mermaid, DOT or SVG), entities with findings marked
+    #[command(long_about = GRAPH_ABOUT)]
+    Graph(GraphArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell, as in `bash`
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): erlint(1), or erlint-COMMAND(1) for a command
+    Man {
+        /// A command, as in `check`
+        command: Option<String>,
+    },
+}
+
+const GRAPH_ABOUT: &str = "Draw the topology of the design: sites grouped by kind, each joined to \
+its provider (model and layer on the edge), circuits grouped by peering location (SKU and \
+bandwidth), Direct ports, virtual networks (gateway SKU) and Global Reach connections. An entity \
+with a finding is marked (error red, warning amber, info blue) with its rules, and a legend \
+explains shapes and colours. The design is found and configured as for `erlint check`.
+
+Examples:
+  erlint graph --format mermaid                  Mermaid text, for Markdown on GitHub, GitLab, Azure DevOps
+  erlint graph --format svg -o topology.svg      a picture, laid out in-process (no Graphviz needed)
+  erlint graph --format dot | dot -Tpng > t.png  DOT, for Graphviz
+  erlint graph --focus site:ams-dc1              only the paths through one entity";
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Files or folders of the design (default `.`)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "mermaid")]
+    pub format: crate::graph::GraphFormat,
+    /// Write the picture to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw only the paths through one entity: KIND is site, provider, circuit, port or vnet
+    #[arg(long, value_name = "KIND:NAME")]
+    pub focus: Option<String>,
+    /// Show at most N entities per group, the rest as one node (0: no limit); marked ones always show
+    #[arg(long, value_name = "N", default_value_t = crate::graph::DEFAULT_MAX_PER_GROUP)]
+    pub max_per_group: usize,
+    /// Use this erlint.toml instead of searching for one
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use no erlint.toml
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -55,9 +110,9 @@ pub struct CheckArgs {
     /// Files or folders of the design (default `.`); `-` reads one file from standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    /// Output format [default: human; under TF_BUILD, GITHUB_ACTIONS or GITLAB_CI, human plus that CI's annotations]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -79,7 +134,13 @@ pub struct CheckArgs {
     /// Report only findings not in FILE (a `--format json` report saved earlier)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Print a count per rule instead of the findings
+    /// Report only findings new since the git revision REF (the design there is read through git)
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Report paths relative to DIR instead of the current folder
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print a count per rule instead of the findings (JSON with `--format json`)
     #[arg(long)]
     pub statistics: bool,
     /// Color: `auto` honours NO_COLOR and whether standard output is a terminal
@@ -91,4 +152,11 @@ pub struct CheckArgs {
     /// The file name standard input is reported under (with `-`)
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// With `--format markdown`: prefix of the findings' links (a URL of the
+    /// repository's files at this commit); links are relative without it
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
+    /// Worker threads [default: RAYON_NUM_THREADS, else the available cores; at most 4 per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }

@@ -2,15 +2,20 @@
 //! codes (0 clean, 1 findings at or above fail-on, 2 the run failed).
 
 pub mod args;
+mod diff_base;
+mod generate;
+mod graph;
+mod output;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
-use crate::render::{self, RenderOptions};
+use crate::render::ci_log::{self, Ci};
+use crate::render::{self, Format, RenderOptions};
 use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
 use clap::Parser;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,11 +28,26 @@ impl<T: std::fmt::Display> From<T> for Failure {
     }
 }
 
+/// What the run is doing, for the message of a bug that escapes every
+/// stage's own handling (`erlint: internal error while <stage>`).
+static STAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+/// Where the last panic happened (its hook runs before it unwinds).
+static PANICKED_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn stage(what: String) {
+    if let Ok(mut s) = STAGE.lock() {
+        *s = what;
+    }
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    // A panic is reported as an internal error with exit 2, not a crash dump.
+    // A panic is reported as an internal error with exit 2, once, not as a
+    // crash dump: the hook only remembers where it happened.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("erlint: internal error: {info}");
+        if let (Ok(mut at), Some(l)) = (PANICKED_AT.lock(), info.location()) {
+            *at = format!("{}:{}", l.file(), l.line());
+        }
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -39,10 +59,24 @@ pub fn main() -> ExitCode {
             });
         }
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(Failure(msg)) => {
+    stage("running".into());
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(code)) => code,
+        Ok(Err(Failure(msg))) if msg.starts_with("internal error while ") => {
+            eprintln!("erlint: {msg}");
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure(msg))) => {
             eprintln!("erlint: error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(payload) => {
+            let at = PANICKED_AT.lock().map(|a| a.clone()).unwrap_or_default();
+            let doing = STAGE.lock().map(|s| s.clone()).unwrap_or_default();
+            eprintln!(
+                "erlint: internal error while {doing}: {} (at {at}); this is a bug in erlint, please report it",
+                crate::driver::panic_message(&*payload)
+            );
             ExitCode::from(2)
         }
     }
@@ -92,6 +126,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print_stdout(&crate::model::schema::json_schema())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Graph(args) => graph::graph(args),
+        Command::Completions { shell } => {
+            print_stdout(&generate::completions(shell)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            print_stdout(&generate::man_page(command.as_deref())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -100,7 +143,7 @@ pub fn explain_text(doc: &str) -> String {
     render::rule_page(doc)
 }
 
-fn print_stdout(s: &str) -> Result<(), Failure> {
+pub(super) fn print_stdout(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         // A closed pipe (`erlint rules | head`) is not a failure.
@@ -109,17 +152,21 @@ fn print_stdout(s: &str) -> Result<(), Failure> {
     }
 }
 
-fn current_dir() -> Result<PathBuf, Failure> {
+pub(super) fn current_dir() -> Result<PathBuf, Failure> {
     std::env::current_dir().map_err(|e| Failure(format!("cannot read the current directory: {e}")))
 }
 
-fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config, Failure> {
+pub(super) fn load_config(
+    explicit: Option<&Path>,
+    none: bool,
+    cwd: &Path,
+) -> Result<Config, Failure> {
     if none {
         return Ok(Config::default());
     }
     let path = match explicit {
         Some(p) => {
-            if !p.is_file() {
+            if p.symlink_metadata().is_err() {
                 return Err(Failure(format!(
                     "config file `{}` does not exist",
                     p.display()
@@ -129,10 +176,13 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
         }
         // Shown relative to the current folder when under it.
         None => match config::find(cwd) {
-            Some(p) => match p.strip_prefix(cwd) {
-                Ok(rel) => rel.to_path_buf(),
-                Err(_) => p,
-            },
+            Some(p) => {
+                config::check_inside_its_folder(&p).map_err(Failure)?;
+                match p.strip_prefix(cwd) {
+                    Ok(rel) => rel.to_path_buf(),
+                    Err(_) => p,
+                }
+            }
             None => return Ok(Config::default()),
         },
     };
@@ -142,9 +192,58 @@ fn load_config(explicit: Option<&Path>, none: bool, cwd: &Path) -> Result<Config
 fn build_catalog(cfg: &Config) -> Result<crate::catalog::Catalog, Failure> {
     let mut catalog = crate::catalog::Catalog::builtin();
     if let Some(path) = &cfg.catalog {
+        catalog_inside_design(path, cfg)?;
         catalog.overlay_file(path).map_err(Failure)?;
     }
     Ok(catalog)
+}
+
+/// The catalog file must resolve inside the folder of the `erlint.toml`
+/// naming it: a design repository cannot make erlint read (and quote in an
+/// error) a file elsewhere.
+fn catalog_inside_design(path: &Path, cfg: &Config) -> Result<(), Failure> {
+    let folder = cfg
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|f| {
+            if f.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                f
+            }
+        })
+        .unwrap_or(Path::new("."));
+    let (Ok(file), Ok(folder)) = (std::fs::canonicalize(path), std::fs::canonicalize(folder))
+    else {
+        return Ok(()); // reading it says what is wrong
+    };
+    if file.starts_with(folder) {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "catalog file `{}` is outside the design folder (the folder of erlint.toml); not read",
+            path.display()
+        )))
+    }
+}
+
+/// The worker pool: `--threads`, else `RAYON_NUM_THREADS`, else one per
+/// core; never more than four per core (a huge count only costs: the
+/// seven-file example took minutes with `RAYON_NUM_THREADS=100000`).
+fn set_up_threads(flag: Option<u16>) -> Result<(), Failure> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let asked = flag.map(usize::from).or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    });
+    let threads = asked.unwrap_or(cores).min(cores.saturating_mul(4)).max(1);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))
 }
 
 fn severity_of(f: FailOn) -> Severity {
@@ -180,40 +279,40 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    set_up_threads(args.threads)?;
     let cwd = current_dir()?;
     let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
-    let mut settings = Settings::new(cwd.clone());
-    settings.catalog = build_catalog(&cfg)?;
-
-    // Rules: config levels first, then --select narrows and --ignore removes.
-    for (name, level) in &cfg.rules {
-        match level {
-            Level::Off => {
-                settings.enabled.remove(name);
-            }
-            Level::On(sev) => {
-                settings.severity.insert(name, *sev);
-            }
+    let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
+    // Fingerprints name files relative to the design root, so that they
+    // match from any folder and at another git revision.
+    let design_root = match &cfg.path {
+        Some(p) => crate::normalize(&cwd.join(p))
+            .parent()
+            .map(Path::to_path_buf),
+        None => crate::git::worktree_root(&cwd),
+    };
+    settings.design_root = Some(design_root.unwrap_or_else(|| cwd.clone()));
+    // --root: paths are reported relative to DIR; the command line's paths
+    // are made absolute so that they can be.
+    let mut paths = args.paths.clone();
+    let mut stdin_name = args.stdin_filename.clone();
+    if let Some(root) = &args.root {
+        let abs = crate::normalize(&cwd.join(root));
+        if !abs.is_dir() {
+            return Err(Failure(format!(
+                "--root `{}` is not a folder",
+                root.display()
+            )));
         }
-    }
-    let selected = resolve_rule_list(&args.select, "--select")?;
-    if !selected.is_empty() {
-        settings.enabled.retain(|r| selected.contains(r));
-    }
-    for r in resolve_rule_list(&args.ignore, "--ignore")? {
-        settings.enabled.remove(r);
-    }
-    if !cfg.exclude.is_empty() {
-        let mut b = globset::GlobSetBuilder::new();
-        for pattern in &cfg.exclude {
-            let glob = globset::Glob::new(pattern).map_err(|e| {
-                Failure(format!(
-                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
-                ))
-            })?;
-            b.add(glob);
+        for p in paths.iter_mut().filter(|p| *p != Path::new("-")) {
+            *p = crate::normalize(&cwd.join(&*p));
         }
-        settings.exclude = b.build().map_err(Failure::from)?;
+        if paths.is_empty() {
+            paths.push(cwd.clone());
+        }
+        stdin_name = stdin_name
+            .map(|n| crate::discover::display_path(&crate::normalize(&cwd.join(n)), &abs));
+        settings.cwd = abs;
     }
     let fail_on = args
         .fail_on
@@ -221,33 +320,43 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         .or(cfg.fail_on)
         .unwrap_or(Severity::Error);
 
-    let input = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        Input::Stdin {
-            name: args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".into()),
-            bytes,
-        }
-    } else if args.paths.iter().any(|p| p == Path::new("-")) {
-        return Err(Failure(
-            "`-` (standard input) cannot be combined with other paths".into(),
-        ));
-    } else if args.paths.is_empty() {
-        Input::Paths(vec![PathBuf::from(".")])
-    } else {
-        Input::Paths(args.paths.clone())
-    };
+    let input = input_from(&paths, stdin_name.as_deref())?;
 
     if let Some(path) = &args.baseline {
-        settings.baseline = Some(load_baseline(path)?);
+        settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
+    }
+    if let Some(rev) = &args.diff_base {
+        let Input::Paths(paths) = &input else {
+            return Err(Failure(
+                "--diff-base lints the design's files, not standard input".into(),
+            ));
+        };
+        let known = diff_base::known_at(rev, paths, &cwd, &settings)?;
+        settings
+            .baseline
+            .get_or_insert_with(Default::default)
+            .extend(known);
     }
 
-    let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+    stage(format!(
+        "linting `{}`",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    let format = args.format.unwrap_or(Format::Human);
+    // The Markdown report draws what its findings touch: it needs the model.
+    let (report, picture) = if format == Format::Markdown && !args.statistics {
+        let (report, design, index) =
+            crate::lint_with_model(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        let picture = graph::findings_picture(&report, &design, &index);
+        (report, picture)
+    } else {
+        let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
+        (report, render::markdown::Picture::None)
+    };
     let failed = report.fails(fail_on);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -267,16 +376,57 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if args.quiet && !failed && args.output.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
+    // The CI the run is in: with no --format, its annotations follow the
+    // human report on standard output (docs/ci.md).
+    let ci = Ci::from_env(|name| std::env::var(name).ok());
+    stage(format!("rendering the {format:?} report").to_lowercase());
+    #[cfg(debug_assertions)]
+    if std::env::var("ERLINT_TEST_PANIC").is_ok_and(|v| v == "render") {
+        panic!("injected by ERLINT_TEST_PANIC");
+    }
     let mut buf = Vec::new();
     if args.statistics {
-        render_statistics(&report, &mut buf)?;
+        match format {
+            Format::Json => render::statistics::render_json(&report, &mut buf)?,
+            _ => render::statistics::render_text(&report, &mut buf)?,
+        }
+    } else if format == Format::Markdown {
+        let extras = render::markdown::Extras {
+            picture,
+            link_base: args.link_base.as_deref().unwrap_or(""),
+        };
+        render::markdown::render(&report, &extras, &mut buf)?;
     } else {
-        render::render(args.format, &report, &opts, &mut buf)?;
+        render::render(format, &report, &opts, &mut buf)?;
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buf)
-            .map_err(|e| Failure(format!("cannot write `{}`: {e}", path.display())))?,
-        None => print_stdout(&String::from_utf8_lossy(&buf))?,
+        Some(path) => {
+            let mut inputs = report.inputs.clone();
+            let side = [
+                cfg.path.as_deref(),
+                cfg.catalog.as_deref(),
+                args.baseline.as_deref(),
+            ];
+            inputs.extend(
+                side.into_iter()
+                    .flatten()
+                    .filter_map(|p| std::fs::canonicalize(p).ok()),
+            );
+            output::check_not_an_input(path, &inputs)?;
+            output::write_report(path, &buf)?;
+        }
+        None => {
+            let mut text = String::from_utf8_lossy(&buf).into_owned();
+            if matches!(format, Format::Human | Format::Concise) {
+                text = ci_log::make_safe(ci, &text);
+            }
+            if let (None, Some(ci), false) = (args.format, ci, args.statistics) {
+                let mut annotations = Vec::new();
+                ci_log::render(ci, &report, &mut annotations)?;
+                text.push_str(&String::from_utf8_lossy(&annotations));
+            }
+            print_stdout(&text)?
+        }
     }
     Ok(if failed {
         ExitCode::from(1)
@@ -285,60 +435,88 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// The fingerprints of a `--format json` report saved earlier.
-fn load_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read baseline `{shown}`: {e}")))?;
-    let not_a_report = |why: &str| {
-        Failure(format!(
-            "baseline `{shown}` is not an erlint JSON report ({why}); make one with `erlint check --format json --output {shown}`"
-        ))
-    };
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| not_a_report(&e.to_string()))?;
-    if doc.get("version").and_then(|v| v.as_u64()) != Some(1) {
-        return Err(not_a_report("no `\"version\": 1`"));
+/// Settings from `erlint.toml` and the rule lists of the command line.
+pub(super) fn settings_from(
+    cwd: PathBuf,
+    cfg: &Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Settings, Failure> {
+    let mut settings = Settings::new(cwd);
+    settings.catalog = build_catalog(cfg)?;
+
+    // Rules: config levels first, then --select narrows and --ignore removes.
+    for (name, level) in &cfg.rules {
+        match level {
+            Level::Off => {
+                settings.enabled.remove(name);
+            }
+            Level::On(sev) => {
+                settings.severity.insert(name, *sev);
+            }
+        }
     }
-    let findings = doc
-        .get("findings")
-        .and_then(|f| f.as_array())
-        .ok_or_else(|| not_a_report("no `findings` list"))?;
-    findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            f.get("fingerprint")
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| not_a_report(&format!("finding {} has no `fingerprint`", i + 1)))
-        })
-        .collect()
+    let selected = resolve_rule_list(select, "--select")?;
+    if !selected.is_empty() {
+        settings.enabled.retain(|r| selected.contains(r));
+    }
+    for r in resolve_rule_list(ignore, "--ignore")? {
+        settings.enabled.remove(r);
+    }
+    if !cfg.exclude.is_empty() {
+        let mut b = globset::GlobSetBuilder::new();
+        for pattern in &cfg.exclude {
+            let glob = globset::Glob::new(pattern).map_err(|e| {
+                Failure(format!(
+                    "invalid `exclude` pattern `{pattern}` in erlint.toml: {e}"
+                ))
+            })?;
+            b.add(glob);
+        }
+        settings.exclude = b.build().map_err(Failure::from)?;
+    }
+    Ok(settings)
 }
 
+/// What the paths of the command line name (`-`: standard input).
+pub(super) fn input_from(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+) -> Result<Input, Failure> {
+    Ok(if paths.len() == 1 && paths[0] == Path::new("-") {
+        let name = stdin_filename.unwrap_or("<stdin>").to_string();
+        match crate::read::read_stdin() {
+            Ok(bytes) => Input::Stdin { name, bytes },
+            // A design file too long to read is a finding, like on disk.
+            Err(crate::read::ReadError::TooLarge(_)) => Input::StdinUnreadable {
+                name,
+                message: format!(
+                    "standard input is longer than the {} MiB erlint reads; skipped",
+                    crate::read::MAX_BYTES / (1024 * 1024)
+                ),
+            },
+            Err(e) => return Err(Failure(format!("cannot read standard input: {e}"))),
+        }
+    } else if paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
+    } else if paths.is_empty() {
+        Input::Paths(vec![PathBuf::from(".")])
+    } else {
+        Input::Paths(paths.to_vec())
+    })
+}
+
+/// `$COLUMNS` when set, else the width of the terminal standard output
+/// is (shells rarely export `COLUMNS`), else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+        })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
-}
-
-/// `--statistics`: findings per rule, most frequent first.
-fn render_statistics(report: &crate::report::Report, out: &mut Vec<u8>) -> Result<(), Failure> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity)> =
-        std::collections::BTreeMap::new();
-    for f in &report.findings {
-        let e = counts.entry(f.rule).or_insert((0, f.severity));
-        e.0 += 1;
-        e.1 = e.1.max(f.severity);
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-    for (rule, (n, sev)) in rows {
-        writeln!(out, "{n:6}  {rule:width$}  {}", sev.as_str())?;
-    }
-    writeln!(out, "{}", report.summary_line())?;
-    Ok(())
 }

@@ -1,5 +1,6 @@
 //! `path:line:col: severity[rule] message`, one line per finding.
 
+use super::escape::{escape, Newlines};
 use super::Location;
 use crate::finding::Finding;
 use crate::report::Report;
@@ -9,14 +10,16 @@ use std::io::{self, Write};
 /// the JUnit failure bodies use the same line.
 pub fn line(report: &Report, f: &Finding) -> String {
     let loc = Location::of(report, f.primary);
+    // One line per finding, nothing a terminal acts on (a file name or a
+    // value may hold a line feed or an escape sequence).
     format!(
         "{}:{}:{}: {}[{}] {}",
-        loc.path,
+        escape(&loc.path, Newlines::Escape),
         loc.line,
         loc.column,
         f.severity.as_str(),
         f.rule,
-        f.message
+        escape(&f.message, Newlines::Escape)
     )
 }
 

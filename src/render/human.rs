@@ -3,6 +3,7 @@
 //! A miette diagnostic shows one source file, so labels in another file
 //! become related diagnostics carrying their own source.
 
+use super::escape::{escape, Newlines, Shown};
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
 use crate::source::{SourceFile, Span};
@@ -32,13 +33,12 @@ struct Diag<'r> {
 ///
 /// The contents returned are exactly what miette computes over the whole
 /// file (including its `line_count`, which counts from the file's start and
-/// decides which labels share a snippet). A file with a lone carriage
-/// return (a line break for miette, not for `SourceFile`) is handed over
-/// whole.
+/// decides which labels share a snippet). The file is the one shown
+/// ([`Shown`]: control characters escaped, lone carriage returns as line
+/// feeds, so miette and `SourceFile` count the same lines).
 #[derive(Debug)]
 struct FileSource<'r> {
     file: &'r SourceFile,
-    whole: bool,
 }
 
 impl SourceCode for FileSource<'_> {
@@ -49,9 +49,6 @@ impl SourceCode for FileSource<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text: &str = &self.file.text;
-        if self.whole {
-            return text.read_span(span, context_lines_before, context_lines_after);
-        }
         let start = span.offset().min(text.len());
         let end = (start + span.len()).min(text.len());
         let line_of = |o: usize| {
@@ -137,40 +134,47 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn source_span(report: &Report, span: Span) -> SourceSpan {
-    // Clamp to the text so miette never reads past the end.
-    let len = report.sources.get(span.file).map_or(0, |f| f.text.len());
-    let start = (span.start as usize).min(len);
-    let end = (span.end as usize).clamp(start, len);
-    SourceSpan::new(start.into(), end - start)
+/// The files as shown: escaped where they hold characters a terminal
+/// would act on (nearly never; then the file itself).
+struct Files<'r> {
+    report: &'r Report,
+    shown: Vec<Option<Shown>>,
 }
 
-/// Per file: does it have a carriage return not followed by a line feed?
-struct LoneCr(Vec<Option<bool>>);
+impl<'r> Files<'r> {
+    fn new(report: &'r Report) -> Files<'r> {
+        let shown = report.sources.iter().map(|(_, f)| Shown::of(f)).collect();
+        Files { report, shown }
+    }
 
-impl LoneCr {
-    fn get(&mut self, report: &Report, span: Span) -> bool {
-        let i = span.file.0 as usize;
-        if self.0.len() <= i {
-            self.0.resize(i + 1, None);
+    fn file(&self, span: Span) -> Option<&SourceFile> {
+        match self.shown.get(span.file.0 as usize) {
+            Some(Some(shown)) => Some(&shown.file),
+            _ => self.report.sources.get(span.file),
         }
-        *self.0[i].get_or_insert_with(|| {
-            report.sources.get(span.file).is_some_and(|f| {
-                let b = f.text.as_bytes();
-                b.iter()
-                    .enumerate()
-                    .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
-            })
+    }
+
+    fn span(&self, span: Span) -> SourceSpan {
+        let (mut start, mut end) = (span.start as usize, span.end as usize);
+        if let Some(Some(shown)) = self.shown.get(span.file.0 as usize) {
+            (start, end) = (shown.offset(start), shown.offset(end));
+        }
+        // Clamp to the text so miette never reads past the end.
+        let len = self.file(span).map_or(0, |f| f.text.len());
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        SourceSpan::new(start.into(), end - start)
+    }
+
+    fn source(&self, span: Span) -> Option<FileSource<'_>> {
+        Some(FileSource {
+            file: self.file(span)?,
         })
     }
 }
 
-fn named_source<'r>(report: &'r Report, span: Span, cr: &mut LoneCr) -> Option<FileSource<'r>> {
-    let file = report.sources.get(span.file)?;
-    Some(FileSource {
-        file,
-        whole: cr.get(report, span),
-    })
+fn shown(s: &str) -> String {
+    escape(s, Newlines::Keep).into_owned()
 }
 
 /// Labels drawn for one finding. A finding may carry thousands (a label
@@ -178,41 +182,41 @@ fn named_source<'r>(report: &'r Report, span: Span, cr: &mut LoneCr) -> Option<F
 /// all would take minutes and pages; the JSON and SARIF reports keep all.
 const MAX_LABELS: usize = 32;
 
-fn to_diag<'r>(report: &'r Report, f: &Finding, cr: &mut LoneCr) -> Diag<'r> {
+fn to_diag<'r>(files: &'r Files<'_>, f: &Finding) -> Diag<'r> {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         None,
-        source_span(report, f.primary),
+        files.span(f.primary),
     )];
     let mut related = Vec::new();
     let hidden = f.labels.len().saturating_sub(MAX_LABELS);
     for label in f.labels.iter().take(MAX_LABELS) {
         if label.span.file == f.primary.file {
             labels.push(LabeledSpan::new_with_span(
-                Some(label.message.clone()),
-                source_span(report, label.span),
+                Some(shown(&label.message)),
+                files.span(label.span),
             ));
         } else {
             related.push(Diag {
-                message: label.message.clone(),
+                message: shown(&label.message),
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
-                source: named_source(report, label.span, cr),
+                source: files.source(label.span),
                 labels: vec![LabeledSpan::new_primary_with_span(
                     None,
-                    source_span(report, label.span),
+                    files.span(label.span),
                 )],
                 related: Vec::new(),
             });
         }
     }
     Diag {
-        message: f.message.clone(),
+        message: shown(&f.message),
         // rustc style: the severity, then the rule name as the code.
         code: Some(format!("{}[{}]", f.severity.as_str(), f.rule)),
         severity: miette_severity(f.severity),
-        help: match (&f.help, hidden) {
-            (help, 0) => help.clone(),
+        help: match (f.help.as_deref().map(shown), hidden) {
+            (help, 0) => help,
             (Some(h), n) => Some(format!(
                 "{h}\n({n} more labels are not shown; `--format json` lists them all)"
             )),
@@ -220,7 +224,7 @@ fn to_diag<'r>(report: &'r Report, f: &Finding, cr: &mut LoneCr) -> Diag<'r> {
                 "({n} more labels are not shown; `--format json` lists them all)"
             )),
         },
-        source: named_source(report, f.primary, cr),
+        source: files.source(f.primary),
         labels,
         related,
     }
@@ -239,9 +243,9 @@ pub fn render(report: &Report, opts: &super::RenderOptions, out: &mut dyn Write)
         .with_break_words(false)
         .with_links(false)
         .with_context_lines(1);
-    let mut cr = LoneCr(Vec::new());
+    let files = Files::new(report);
     for f in &report.findings {
-        let diag = to_diag(report, f, &mut cr);
+        let diag = to_diag(&files, f);
         let mut s = String::new();
         handler
             .render_report(&mut s, &diag)

@@ -46,6 +46,14 @@ struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Known findings left out (`--baseline`, `--diff-base`); written only
+    /// when some were.
+    #[serde(skip_serializing_if = "is_zero")]
+    left_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -92,6 +100,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
+            left_out: report.left_out,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

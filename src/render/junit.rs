@@ -1,8 +1,16 @@
 //! JUnit XML: one test suite per file (`name` and `file` are its path), one
-//! test case per rule that ran and file (`name` the rule, `classname` the
-//! path). Only attributes Jenkins' JUnit schema allows are written. A test case fails when the rule reported something in that file;
-//! its `<failure>` lists those findings. Read by Jenkins (JUnit plugin) and
-//! GitLab (`artifacts:reports:junit`).
+//! test case per rule that ran and file (`name` the rule, `file` the path,
+//! `classname` the path with its dots made underscores). A test case fails
+//! when the rule reported something in that file; its `<failure>` lists
+//! those findings. Read by Jenkins (JUnit plugin) and GitLab
+//! (`artifacts:reports:junit`).
+//!
+//! - `file` on a test case is what GitLab's test report shows and links;
+//!   Jenkins' JUnit plugin ignores it (the xunit plugin's stricter
+//!   `junit-10.xsd` does not list it: see docs/ci.md).
+//! - Jenkins splits a class name at its last dot into package and class,
+//!   so `sites/europe.yaml` would show as class `yaml` of package
+//!   `sites/europe`: the class name is `sites/europe_yaml`.
 
 use super::Location;
 use crate::finding::Severity;
@@ -37,6 +45,11 @@ fn escape_text(s: &str) -> String {
         .replace("&#10;", "\n")
         .replace("&quot;", "\"")
         .replace("&apos;", "'")
+}
+
+/// A path as a class name Jenkins does not split: dots become underscores.
+pub fn class_name(path: &str) -> String {
+    path.replace('.', "_")
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -80,9 +93,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             rules.len()
         )?;
         for rule in &rules {
-            // Jenkins' schema allows only name, classname, time and group on
-            // a test case; the file is on the suite.
-            let case = format!(r#"<testcase name="{}" classname="{name}""#, escape(rule));
+            let case = format!(
+                r#"<testcase name="{}" classname="{}" file="{name}""#,
+                escape(rule),
+                escape(&class_name(file))
+            );
             match by_case.get(&(*file, *rule)) {
                 None => writeln!(out, "    {case}/>")?,
                 Some(idx) => {

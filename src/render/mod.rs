@@ -1,13 +1,18 @@
 //! One renderer per output format; each is a pure function of the report.
 //! The formats are a contract (cli.md): change them only on purpose.
 
+pub mod azure;
+pub mod ci_log;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod sarif;
+pub mod statistics;
 
 use crate::report::Report;
 use crate::source::Span;
@@ -30,6 +35,17 @@ pub enum Format {
     Gitlab,
     /// JUnit XML (Jenkins, GitLab test reports)
     Junit,
+    /// Markdown for a pull-request comment or a GitHub job summary
+    Markdown,
+    /// Azure Pipelines logging commands (`##vso[task.logissue ...]`)
+    Azure,
+}
+
+impl Format {
+    /// Every format (the fuzz targets render them all).
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +78,9 @@ pub fn render(
         Format::Github => github::render(report, out),
         Format::Gitlab => gitlab::render(report, out),
         Format::Junit => junit::render(report, out),
+        // Without the model there is no picture (the CLI passes one).
+        Format::Markdown => markdown::render(report, &markdown::Extras::default(), out),
+        Format::Azure => azure::render(report, out),
     }
 }
 

@@ -13,7 +13,11 @@
 //! - `partialFingerprints` carries erlint's own line-independent
 //!   fingerprint, so code scanning tracks an alert across edits that shift
 //!   lines;
-//! - messages get a final period: SARIF viewers show them as sentences.
+//! - messages get a final period: SARIF viewers show them as sentences;
+//! - a result with related locations links them from its message
+//!   (`See [label](1).`, SARIF's embedded links): GitHub code scanning shows
+//!   a related location only when the message links it. Brackets that are
+//!   not a link are escaped (`\[`, `\]`) as SARIF requires.
 
 use super::{page_fix, page_summary, rule_page, Location};
 use crate::finding::Severity;
@@ -66,6 +70,37 @@ pub fn uri(path: &str) -> String {
     } else {
         out
     }
+}
+
+/// Text inside a message with embedded links: literal brackets and
+/// backslashes escaped with a backslash (SARIF 2.1.0 §3.11.6).
+fn escape_link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The message of a result, linking its related locations (ids 1, 2...).
+fn message_with_links(message: &str, labels: &[&str]) -> String {
+    if labels.is_empty() {
+        return sentence(message);
+    }
+    let links: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("[{}]({})", escape_link_text(l.trim_end_matches('.')), i + 1))
+        .collect();
+    let list = match links.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    format!("{} See {list}.", escape_link_text(&sentence(message)))
 }
 
 /// `ipvpn-layer2` -> `IpvpnLayer2`: SARIF wants a `name` distinct from the
@@ -149,7 +184,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
-                "message": { "text": sentence(&f.message) },
+                "message": { "text": message_with_links(
+                    &f.message,
+                    &f.labels.iter().map(|l| l.message.as_str()).collect::<Vec<_>>(),
+                ) },
                 "locations": [{ "physicalLocation": physical(&loc) }],
                 "partialFingerprints": { FINGERPRINT_KEY: fp },
             });
@@ -204,6 +242,15 @@ mod tests {
         assert_eq!(uri("sites/ams dc.yaml"), "sites/ams%20dc.yaml");
         assert_eq!(uri("/tmp/a#b.yaml"), "file:///tmp/a%23b.yaml");
         assert_eq!(uri("é.yaml"), "%C3%A9.yaml");
+    }
+
+    #[test]
+    fn messages_link_their_related_locations() {
+        assert_eq!(message_with_links("a `b`", &[]), "A `b`.");
+        assert_eq!(
+            message_with_links("x [l2]", &["offers [l3]", "y."]),
+            "X \\[l2\\]. See [offers \\[l3\\]](1) and [y](2)."
+        );
     }
 
     #[test]

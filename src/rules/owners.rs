@@ -13,8 +13,8 @@
 use crate::catalog::sku::{self, GatewayFacts};
 use crate::catalog::{Catalog, PeeringLocation, ProviderInfo, Region};
 use crate::model::{
-    Bandwidth, CircuitKey, Gateway, GatewayKey, GatewaySku, Layer, Model, NameKind, ProviderKey,
-    Spanned, Text,
+    Bandwidth, CircuitKey, Family, Gateway, GatewayKey, GatewaySku, IpNet, Layer, Model, NameKind,
+    PeeringKind, ProviderKey, Spanned, Text,
 };
 use crate::sema::{CircuitId, CircuitRef, Db, LinkRef, ProviderRef, ReachRef, SiteRef, VnetRef};
 use std::collections::HashSet;
@@ -266,4 +266,37 @@ pub(crate) fn global_reach_offered(catalog: &Catalog, reach: ReachRef<'_>) -> bo
     [reach.from(), to]
         .into_iter()
         .all(|c| circuit_location(catalog, c).is_none_or(|l| l.global_reach))
+}
+
+/// The prefix length of one BGP link subnet.
+pub(crate) const LINK_V4: u8 = 30;
+pub(crate) const LINK_V6: u8 = 126;
+
+/// True when `net`, written under a key expecting `family`, is a usable
+/// link subnet: **`peering-subnet-size`** reports the others, and other
+/// rules skip them.
+pub(crate) fn is_link_subnet(family: Family, net: &IpNet) -> bool {
+    net.family() == family && net.is_network_of(LINK_V4, LINK_V6)
+}
+
+/// Why `asn` cannot be a peer ASN on a peering of `kind`, if it cannot:
+/// **`reserved-asn`** reports those, and other ASN rules skip them.
+pub(crate) fn reserved(asn: u64, kind: PeeringKind) -> Option<&'static str> {
+    Some(match asn {
+        0 => "ASN 0 is reserved (RFC 7607)",
+        23456 => "ASN 23456 is AS_TRANS, reserved for 4-byte ASN transition (RFC 6793)",
+        12076 => "ASN 12076 is Microsoft's own ASN on every ExpressRoute peering",
+        65515..=65520 => "ASNs 65515-65520 are reserved by Azure for internal use",
+        65535 | 4_294_967_295 => "the last 16-bit and 32-bit ASNs are reserved by IANA",
+        64496..=64511 | 65536..=65551 if kind == PeeringKind::Microsoft => {
+            "documentation ASNs (64496-64511, 65536-65551) are not allowed on Microsoft peering"
+        }
+        _ => return None,
+    })
+}
+
+/// The usable 802.1Q VLAN IDs (0 and 4095 are reserved): **`vlan-out-of-range`**
+/// reports the others, and other VLAN rules skip them.
+pub(crate) fn vlan_in_range(id: i64) -> bool {
+    (1..=4094).contains(&id)
 }

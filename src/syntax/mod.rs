@@ -99,6 +99,17 @@ pub struct Parsed<'a> {
     /// A fatal error stopped parsing: part of the file is not in
     /// `documents`.
     pub truncated: bool,
+    /// Memory ran out while building the tree (the arena or a stack could
+    /// not grow): nothing of the file is in `documents`. Allocation is
+    /// fallible here, so this is reported, never an abort.
+    pub out_of_memory: bool,
+}
+
+fn out_of_memory(mut out: Parsed<'_>) -> Parsed<'_> {
+    out.documents.clear();
+    out.truncated = true;
+    out.out_of_memory = true;
+    out
 }
 
 /// An open sequence or mapping. Its children wait on the shared `children`
@@ -155,7 +166,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 }
                 out.findings.push(
                     Finding::stage(
-                        "invalid-yaml",
+                        &crate::rules::reference::INVALID_YAML,
                         Span::new(file, at, at + width),
                         format!("invalid YAML: {}", describe_scan_error(info)),
                     )
@@ -184,7 +195,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 if stack.len() >= limits::MAX_DEPTH {
                     out.findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             Span::new(file, start, start),
                             format!(
                                 "invalid YAML: nesting deeper than {} levels",
@@ -212,7 +223,9 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 }) => {
                     let base = base.min(children.len());
                     let end = container_end(text, s, start, children[base..].iter());
-                    let items = arena.alloc_slice_copy(&children[base..]);
+                    let Ok(items) = arena.try_alloc_slice_copy(&children[base..]) else {
+                        return out_of_memory(out);
+                    };
                     children.truncate(base);
                     let node = Node {
                         kind: NodeKind::Seq(items),
@@ -235,13 +248,19 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                     let base = base.min(children.len());
                     let end = container_end(text, s, start, children[base..].iter());
                     entries.clear();
+                    if entries.try_reserve((children.len() - base) / 2).is_err() {
+                        return out_of_memory(out);
+                    }
                     // A key without a value cannot happen; it would be dropped.
                     entries.extend(children[base..].chunks_exact(2).map(|kv| (kv[0], kv[1])));
                     children.truncate(base);
                     merge_keys(&mut entries);
                     drop_duplicate_keys(&mut entries, &mut out.findings);
+                    let Ok(map) = arena.try_alloc_slice_copy(&entries) else {
+                        return out_of_memory(out);
+                    };
                     let node = Node {
-                        kind: NodeKind::Map(arena.alloc_slice_copy(&entries)),
+                        kind: NodeKind::Map(map),
                         span: Span::new(file, s, end),
                     };
                     if anchor != 0 {
@@ -252,9 +271,12 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 _ => continue,
             },
             Event::Scalar(text, style, anchor, _tag) => {
+                let Ok(text) = arena.try_alloc_str(&text) else {
+                    return out_of_memory(out);
+                };
                 let node = Node {
                     kind: NodeKind::Scalar(Scalar {
-                        text: arena.alloc_str(&text),
+                        text,
                         plain: matches!(style, ScalarStyle::Plain),
                     }),
                     span: Span::new(file, start, quoted_end(source_text, start, end, style)),
@@ -267,7 +289,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     out.findings.push(Finding::stage(
-                        "invalid-yaml",
+                        &crate::rules::reference::INVALID_YAML,
                         Span::new(file, start, end),
                         "invalid YAML: alias to an unknown anchor",
                     ));
@@ -277,7 +299,7 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                 if alias_nodes > limits::MAX_ALIAS_NODES {
                     out.findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             Span::new(file, start, end),
                             format!(
                                 "invalid YAML: aliases expand to more than {} nodes (an alias bomb?)",
@@ -294,6 +316,9 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
         if stack.is_empty() {
             doc_root = Some(node);
         } else {
+            if children.try_reserve(1).is_err() {
+                return out_of_memory(out);
+            }
             children.push(node);
         }
     }
@@ -428,7 +453,7 @@ fn drop_duplicate_keys(entries: &mut Vec<(Node<'_>, Node<'_>)>, findings: &mut V
                 Some(prev) => {
                     findings.push(
                         Finding::stage(
-                            "invalid-yaml",
+                            &crate::rules::reference::INVALID_YAML,
                             k.span,
                             format!("invalid YAML: duplicate key `{}`", s.text),
                         )
@@ -486,6 +511,21 @@ fn scan_error_help(info: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_arena_that_cannot_grow_is_reported_not_an_abort() {
+        let text = format!(
+            "sites: [{}]\n",
+            vec!["a-long-enough-name"; 10_000].join(", ")
+        );
+        let arena = Bump::new();
+        arena.set_allocation_limit(Some(64 * 1024));
+        let parsed = parse(FileId(0), &text, &arena);
+        assert!(parsed.out_of_memory && parsed.truncated);
+        assert!(parsed.documents.is_empty());
+        let roomy = Bump::new();
+        assert!(!parse(FileId(0), &text, &roomy).out_of_memory);
+    }
+
     use super::*;
 
     fn p(text: &str) -> Parsed<'static> {

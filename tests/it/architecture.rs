@@ -75,3 +75,99 @@ fn no_unwrap_on_input_in_the_front_end() {
         );
     }
 }
+
+/// Rules read the semantic view (`crate::sema`) and the catalog: never the
+/// index behind it, the design's containers, positions, or another rule.
+/// What several rules share lives in `rules/owners.rs` (who reports what)
+/// or in their group's `mod.rs` (wording helpers).
+#[test]
+fn rules_see_only_the_semantic_view() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/rules"), &mut files);
+    let mut problems = Vec::new();
+    for f in &files {
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // The registry and the group modules declare; they check nothing.
+        if name == "mod.rs" && f.parent() == Some(&root().join("src/rules")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).expect("read");
+        let code = non_test_code(&text);
+        for banned in [
+            "model::index",
+            "model::Index",
+            "model::Design",
+            "model::Reference",
+            "Reference::",
+            "&Design",
+            "&Index",
+            "cx.design",
+            "cx.index",
+            ".index()",
+            ".design()",
+        ] {
+            if code.contains(banned) {
+                problems.push(format!(
+                    "{} uses `{banned}`: rules read `cx.db` (crate::sema), not the index, the design's lists or positions",
+                    f.display()
+                ));
+            }
+        }
+        // Another rule: `super::<rule>`, `crate::rules::<group>::<rule>`.
+        for line in code.lines().filter(|l| l.trim_start().starts_with("use ")) {
+            let imports_rule = files.iter().any(|other| {
+                let Some(stem) = other.file_stem().and_then(|s| s.to_str()) else {
+                    return false;
+                };
+                stem != "mod"
+                    && stem != "owners"
+                    && other != f
+                    && (line.contains(&format!("super::{stem}"))
+                        || line.contains(&format!("::{stem}::"))
+                        || line.contains(&format!("::{stem};")))
+            });
+            if imports_rule {
+                problems.push(format!(
+                    "{}: `{}` imports another rule; share through rules/owners.rs or the group's mod.rs",
+                    f.display(),
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Only the semantic layer reads the index: `Index` and its lookups are
+/// `pub(crate)` and named outside `model/` only by `sema/`, the driver
+/// that builds it, and the graph and LSP builders that make a `Db` of it.
+#[test]
+fn only_the_semantic_layer_reads_the_index() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let allowed = [
+        "src/model/",
+        "src/sema/",
+        "src/lib.rs",
+        "src/driver/",
+        "src/cli/graph.rs",
+    ];
+    for f in files {
+        let rel = f
+            .strip_prefix(root())
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if allowed.iter().any(|a| rel.starts_with(a)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("read");
+        let code = non_test_code(&text);
+        for banned in ["model::Index", "model::index", "Index::build", "&Index"] {
+            assert!(
+                !code.contains(banned),
+                "{rel} uses `{banned}`: read the design through crate::sema"
+            );
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! CI integration through the built binary: one snapshot per `--format`
-//! (fixtures/formats), each output checked for what its client reads;
-//! erlint.toml cases (fixtures/config); suppressions, baseline,
-//! `--statistics`, stdin; and the README's CI recipes, run as written.
+//! (fixtures/formats), each output checked for what its client reads, and
+//! fingerprints across formats. The options a CI job sets (erlint.toml,
+//! suppressions, baseline, statistics) and the README's recipes are in
+//! `ci_options.rs`.
 
 use crate::cli::{erlint, run_in};
 use crate::support::*;
@@ -9,19 +10,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-fn code(o: &Output) -> i32 {
+pub(crate) fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn run_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+pub(crate) fn run_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     let mut child = erlint()
         .current_dir(dir)
         .args(args)
@@ -41,14 +42,14 @@ fn run_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
 
 /// The rules the formats snapshot runs (a fixed list, so rules added later
 /// do not change the snapshots).
-const FORMAT_RULES: &str =
+pub(crate) const FORMAT_RULES: &str =
     "ipvpn-layer2,unused-provider,unused-circuit,unknown-field,unused-suppression";
 
 const FORMATS: &[&str] = &[
-    "human", "concise", "json", "sarif", "github", "gitlab", "junit",
+    "human", "concise", "json", "sarif", "github", "gitlab", "junit", "azure",
 ];
 
-fn formats_dir() -> PathBuf {
+pub(crate) fn formats_dir() -> PathBuf {
     root().join("fixtures/formats")
 }
 
@@ -168,6 +169,15 @@ fn sarif_has_what_code_scanning_reads() {
         with_label["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "providers.yaml"
     );
+    // Code scanning shows a related location only when the message links
+    // it: every one is linked, by its id.
+    for r in results {
+        let text = r["message"]["text"].as_str().unwrap();
+        for rel in r["relatedLocations"].as_array().into_iter().flatten() {
+            let link = format!("]({})", rel["id"]);
+            assert!(text.contains(&link), "{text} links {link}");
+        }
+    }
 }
 
 #[test]
@@ -243,9 +253,11 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
             ],
             &["name", "tests", "failures", "errors"],
         ),
+        // `file` on a test case is GitLab's; Jenkins' JUnit plugin ignores
+        // attributes it does not read (docs/ci.md).
         (
             "testcase",
-            &["name", "time", "classname", "group"],
+            &["name", "time", "classname", "group", "file"],
             &["name"],
         ),
         ("failure", &["type", "message"], &[]),
@@ -279,6 +291,14 @@ fn junit_is_well_formed_with_a_case_per_rule_and_file() {
             .filter(|n| n.has_tag_name("testcase"))
             .collect();
         assert_eq!(cases.len(), rules);
+        let file = s.attribute("file").expect("file");
+        for c in &cases {
+            // What GitLab links, and a class name Jenkins does not split.
+            assert_eq!(c.attribute("file"), Some(file));
+            let class = c.attribute("classname").expect("classname");
+            assert!(!class.contains('.'), "{class}");
+            assert_eq!(class, file.replace('.', "_"));
+        }
         assert_eq!(s.attribute("tests"), Some(rules.to_string().as_str()));
         let failed = cases
             .iter()
@@ -359,7 +379,7 @@ fn fingerprints_agree_across_formats_and_survive_line_shifts() {
 }
 
 /// A copy of a folder (files only, recursively) in a temporary folder.
-fn copy_dir(from: &Path) -> tempfile::TempDir {
+pub(crate) fn copy_dir(from: &Path) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tempdir");
     fn walk(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).unwrap();
@@ -375,384 +395,4 @@ fn copy_dir(from: &Path) -> tempfile::TempDir {
     }
     walk(from, tmp.path());
     tmp
-}
-
-// ---- erlint.toml --------------------------------------------------------
-
-/// `fixtures/config/<case>/`: `erlint check` run in the case folder; the
-/// snapshot `expected.txt` holds the exit code and standard error (bad
-/// configuration) or the concise report.
-#[test]
-fn config_fixtures() {
-    let mut problems = Vec::new();
-    for case in subdirs(&root().join("fixtures/config")) {
-        let o = run_in(&case, &["check", "--format", "concise", "--color", "never"]);
-        let actual = format!(
-            "exit: {}\n--- stdout\n{}--- stderr\n{}",
-            code(&o),
-            stdout(&o),
-            stderr(&o)
-        );
-        let name = case.file_name().unwrap().to_string_lossy().to_string();
-        if name.starts_with("bad-") {
-            if code(&o) != 2 {
-                problems.push(format!("{name}: a bad erlint.toml must exit 2"));
-            }
-            if !stderr(&o).contains("erlint.toml:") {
-                problems.push(format!(
-                    "{name}: the message names erlint.toml and the line"
-                ));
-            }
-        }
-        if let Some(p) = compare_snapshot(&case.join("expected.txt"), &actual) {
-            problems.push(p);
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
-}
-
-const DESIGN: &str = "\
-providers:
-  - name: contoso-mpls
-    offers:
-      ipvpn: [l3]
-  - name: spare
-    offers:
-      ethernet: [l2]
-sites:
-  - name: branch-42
-    kind: office
-    expressroute:
-      model: ipvpn
-      layer: l2
-      provider: contoso-mpls
-      circuits: [er-ams-1]
-circuits:
-  - name: er-ams-1
-    provider: contoso-mpls
-    peering_location: Amsterdam
-    bandwidth: 1Gbps
-    sku: standard
-    billing: metered
-";
-
-const SOME: &str = "ipvpn-layer2,unused-provider,unused-suppression";
-
-fn design_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    for (name, text) in files {
-        let p = tmp.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    tmp
-}
-
-#[test]
-fn config_is_found_walking_up_and_can_be_ignored_or_named() {
-    let tmp = design_dir(&[
-        ("design/net.yaml", DESIGN),
-        ("design/drafts/wip.yaml", "sites: [\n"),
-        (
-            "erlint.toml",
-            "exclude = [\"drafts/**\", \"design/drafts/**\"]\nfail_on = \"warning\"\n[rules]\nipvpn-layer2 = \"off\"\n",
-        ),
-        ("other.toml", "[rules]\nunused-provider = \"info\"\n"),
-    ]);
-    let design = tmp.path().join("design");
-    let select = format!("{SOME},invalid-yaml");
-    let args = ["check", "--select", &select, "--format", "concise"];
-    // Found in the parent folder: ipvpn-layer2 off, drafts excluded, and
-    // the warning fails the run.
-    let o = run_in(&design, &args);
-    assert_eq!(
-        stdout(&o),
-        "net.yaml:5:11: warning[unused-provider] provider `spare` is not used by any site or circuit\n"
-    );
-    assert_eq!(code(&o), 1);
-    // --no-config: the error is back, drafts are linted, warnings pass.
-    let mut a = args.to_vec();
-    a.push("--no-config");
-    let o = run_in(&design, &a);
-    assert!(stdout(&o).contains("error[ipvpn-layer2]"), "{}", stdout(&o));
-    assert!(stdout(&o).contains("drafts/wip.yaml"), "{}", stdout(&o));
-    // --config names another file.
-    let mut a = args.to_vec();
-    a.extend(["--config", "../other.toml"]);
-    let o = run_in(&design, &a);
-    assert!(
-        stdout(&o).contains("info[unused-provider]"),
-        "{}",
-        stdout(&o)
-    );
-    assert_eq!(code(&o), 1, "the ipvpn-layer2 error fails the run");
-}
-
-// ---- suppressions ---------------------------------------------------------
-
-#[test]
-fn suppressions_end_to_end() {
-    let design = DESIGN
-        .replace(
-            "      layer: l2\n",
-            "      # erlint: allow(ipvpn-layer2) -- contract amendment 2024-07\n      layer: l2\n",
-        )
-        .replace(
-            "  - name: spare\n",
-            "  - name: spare   # erlint: allow(unused-provider, ipvpn-layer2)\n",
-        );
-    let tmp = design_dir(&[("net.yaml", &design)]);
-    let o = run_in(
-        tmp.path(),
-        &[
-            "check",
-            "--no-config",
-            "--select",
-            SOME,
-            "--format",
-            "concise",
-        ],
-    );
-    assert_eq!(
-        stdout(&o),
-        "net.yaml:5:19: warning[unused-suppression] suppression of `ipvpn-layer2` silences nothing\n"
-    );
-    assert_eq!(code(&o), 0, "warnings do not fail the run");
-
-    // allow-file, and a suppression of unused-suppression itself.
-    let design = format!(
-        "# erlint: allow-file(ipvpn-layer2, unused-provider)\n# erlint: allow-file(unused-suppression)\n# erlint: allow(no-such-rule)\n{DESIGN}"
-    );
-    let tmp = design_dir(&[("net.yaml", &design)]);
-    let o = run_in(
-        tmp.path(),
-        &[
-            "check",
-            "--no-config",
-            "--select",
-            SOME,
-            "--format",
-            "concise",
-        ],
-    );
-    assert_eq!(stdout(&o), "");
-    assert_eq!(code(&o), 0);
-
-    // Through standard input, named with --stdin-filename.
-    let design = DESIGN.replace(
-        "ethernet: [l2]\n",
-        "ethernet: [l2]  # erlint: allow(ipvpn-layr2)\n",
-    );
-    let o = run_stdin_in(
-        tmp.path(),
-        &[
-            "check",
-            "-",
-            "--no-config",
-            "--stdin-filename",
-            "design/net.yaml",
-            "--select",
-            SOME,
-            "--format",
-            "github",
-        ],
-        design.as_bytes(),
-    );
-    let out = stdout(&o);
-    assert!(
-        out.contains("::warning file=design/net.yaml,line=7,col=23,endLine=7,endColumn=51,title=unused-suppression::suppression names unknown rule `ipvpn-layr2`"),
-        "{out}"
-    );
-    assert_eq!(out.lines().count(), 3, "{out}");
-}
-
-// ---- baseline ---------------------------------------------------------------
-
-#[test]
-fn baseline_reports_only_new_findings() {
-    let tmp = design_dir(&[("net.yaml", DESIGN)]);
-    let base = ["check", "--no-config", "--select", SOME];
-    let mut a = base.to_vec();
-    a.extend(["--format", "json", "--output", "baseline.json"]);
-    let o = run_in(tmp.path(), &a);
-    assert_eq!(code(&o), 1);
-
-    // Unchanged design: nothing new, success.
-    let mut a = base.to_vec();
-    a.extend(["--baseline", "baseline.json", "--format", "concise"]);
-    let o = run_in(tmp.path(), &a);
-    assert_eq!((code(&o), stdout(&o).as_str()), (0, ""), "{}", stderr(&o));
-
-    // Lines inserted above and a new problem: only the new one.
-    let edited = format!(
-        "# Contoso WAN\n# owner: network team\n\n{}",
-        DESIGN.replace(
-            "sites:\n",
-            "  - name: spare-2\n    offers:\n      ethernet: [l2]\nsites:\n"
-        )
-    );
-    std::fs::write(tmp.path().join("net.yaml"), edited).unwrap();
-    let o = run_in(tmp.path(), &a);
-    assert_eq!(
-        stdout(&o),
-        "net.yaml:11:11: warning[unused-provider] provider `spare-2` is not used by any site or circuit\n"
-    );
-    assert_eq!(code(&o), 0);
-
-    // Not a report: exit 2.
-    std::fs::write(tmp.path().join("bad.json"), "{\"findings\": 3}").unwrap();
-    let mut a = base.to_vec();
-    a.extend(["--baseline", "bad.json"]);
-    let o = run_in(tmp.path(), &a);
-    assert_eq!(code(&o), 2);
-    assert!(
-        stderr(&o).contains("not an erlint JSON report"),
-        "{}",
-        stderr(&o)
-    );
-    let mut a = base.to_vec();
-    a.extend(["--baseline", "missing.json"]);
-    assert_eq!(code(&run_in(tmp.path(), &a)), 2);
-}
-
-// ---- statistics, quiet ----------------------------------------------------
-
-#[test]
-fn statistics_count_per_rule() {
-    let o = run_in(
-        &formats_dir(),
-        &["check", "--select", FORMAT_RULES, "--statistics"],
-    );
-    assert_eq!(code(&o), 1);
-    assert_eq!(
-        stdout(&o),
-        "     2  unused-suppression  warning\n     1  ipvpn-layer2        error\n     1  unknown-field       error\n     1  unused-circuit      info\n     1  unused-provider     warning\n2 errors, 3 warnings, 1 info in 3 files\n"
-    );
-}
-
-#[test]
-fn quiet_still_writes_the_output_file() {
-    let tmp = design_dir(&[("net.yaml", DESIGN)]);
-    let o = run_in(
-        tmp.path(),
-        &[
-            "check",
-            "--no-config",
-            "--select",
-            "unused-provider",
-            "--quiet",
-            "--format",
-            "sarif",
-            "--output",
-            "out.sarif",
-        ],
-    );
-    assert_eq!(code(&o), 0);
-    assert!(o.stdout.is_empty());
-    let sarif: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out.sarif")).unwrap())
-            .unwrap();
-    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "unused-provider");
-}
-
-// ---- recipes ----------------------------------------------------------------
-
-/// The CI recipes: real files, quoted verbatim by the README.
-const RECIPES: &[&str] = &[
-    "docs/recipes/github-actions.yml",
-    "docs/recipes/gitlab-ci.yml",
-    ".pre-commit-hooks.yaml",
-];
-
-fn readme_with_recipes() -> (String, String) {
-    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
-    ("README.md".into(), readme)
-}
-
-#[test]
-fn readme_quotes_the_recipes_verbatim() {
-    let (name, doc) = readme_with_recipes();
-    for r in RECIPES {
-        let text = std::fs::read_to_string(root().join(r)).expect(r);
-        let block = format!("```yaml\n{text}```\n");
-        assert!(
-            doc.contains(&block),
-            "{name} must quote {r} verbatim in a ```yaml block; copy it again"
-        );
-        // Valid YAML, read by erlint's own parser.
-        let arena = erlint::syntax::Bump::new();
-        let parsed = erlint::syntax::parse(erlint::source::FileId(0), &text, &arena);
-        assert!(parsed.findings.is_empty(), "{r}: {:?}", parsed.findings);
-    }
-    assert!(
-        doc.contains("# yaml-language-server: $schema="),
-        "{name} shows the schema line for VS Code"
-    );
-}
-
-/// Every `erlint ...` command of the recipes, as a shell would split it.
-fn recipe_commands(text: &str) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let Some(at) = line.find("erlint check") else {
-            continue;
-        };
-        let cmd = &line[at..];
-        let cmd = cmd.split(" ||").next().unwrap_or(cmd);
-        let words: Vec<String> = cmd
-            .split_whitespace()
-            .map(|w| w.trim_matches('"').to_string())
-            .collect();
-        out.push(words);
-    }
-    out
-}
-
-#[test]
-fn recipe_commands_run_as_written() {
-    let mut ran = 0;
-    for r in RECIPES {
-        let text = std::fs::read_to_string(root().join(r)).expect(r);
-        let mut commands = recipe_commands(&text);
-        if r.ends_with("pre-commit-hooks.yaml") {
-            // pre-commit runs `entry` with `args` appended.
-            let entry = text
-                .lines()
-                .find_map(|l| l.trim().strip_prefix("entry: "))
-                .expect("entry");
-            commands = vec![entry.split_whitespace().map(String::from).collect()];
-        }
-        assert!(!commands.is_empty(), "{r} runs erlint");
-        for words in commands {
-            let tmp = copy_dir(&formats_dir());
-            let o = erlint()
-                .current_dir(tmp.path())
-                .args(&words[1..])
-                .output()
-                .expect("run");
-            assert_eq!(
-                code(&o),
-                1,
-                "{r}: `{}` on a design with errors: {}",
-                words.join(" "),
-                stderr(&o)
-            );
-            if let Some(i) = words.iter().position(|w| w == "--output") {
-                let file = tmp.path().join(&words[i + 1]);
-                let out = std::fs::read_to_string(&file).expect("report written");
-                let format = &words[words.iter().position(|w| w == "--format").unwrap() + 1];
-                match format.as_str() {
-                    "sarif" | "gitlab" | "json" => {
-                        serde_json::from_str::<serde_json::Value>(&out).expect("JSON");
-                    }
-                    "junit" => {
-                        roxmltree::Document::parse(&out).expect("XML");
-                    }
-                    other => panic!("{r}: unexpected format {other}"),
-                }
-            }
-            ran += 1;
-        }
-    }
-    assert!(ran >= 4);
 }

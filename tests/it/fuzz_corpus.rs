@@ -1,6 +1,7 @@
 //! Replays the saved fuzz corpus (fuzz/corpus/<target>/) on the stable
 //! toolchain: every input must get through the loader and the whole
-//! pipeline (every output format) without a panic, exactly as in the
+//! pipeline (every output format), and the readers of erlint.toml, the
+//! catalog and the baseline, without a panic, exactly as in the
 //! fuzzers (`fuzz/src/check.rs` and `fuzz/src/structured.rs` are the same
 //! files the fuzz targets run). Crashes the fuzzers found stay in the
 //! corpus as regression inputs.
@@ -65,4 +66,9 @@ fn structured_corpus() {
         check::loader(yaml.as_bytes());
         check::pipeline(yaml.as_bytes());
     });
+}
+
+#[test]
+fn side_inputs_corpus() {
+    replay("side_inputs", check::side_inputs);
 }

@@ -2,6 +2,21 @@
 //! and the rest of the design is still linted. Big inputs are generated in
 //! a temporary folder at run time, never committed.
 
+#[cfg(unix)]
+mod bin;
+#[cfg(unix)]
+mod bugs;
+#[cfg(unix)]
+mod output;
+#[cfg(unix)]
+mod outside;
+#[cfg(unix)]
+mod positions;
+#[cfg(unix)]
+mod reads;
+#[cfg(unix)]
+mod terminal;
+
 use crate::gen;
 use crate::support::settings_for;
 use erlint::finding::Finding;

@@ -1,13 +1,19 @@
 //! One integration-test binary (each `tests/*.rs` would link its own).
 mod architecture;
+mod azure;
 mod ci;
+mod ci_options;
 mod cli;
 mod determinism;
+mod diff_base;
 mod fixtures;
 mod format_docs;
 mod fuzz_corpus;
+mod graph;
 mod hostile;
+mod install;
 mod props;
+mod readme;
 mod registry;
 mod rule_docs;
 mod schema;

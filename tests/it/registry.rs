@@ -84,3 +84,64 @@ fn message_style() {
     bad.dedup();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// `rules::ALL` lists the rules group by group, in the order of
+/// `Group::ALL` (the catalog's sections), so `erlint rules`, the SARIF rule
+/// table and the docs read in one order.
+#[test]
+fn the_registry_follows_group_order() {
+    let order: Vec<usize> = ALL
+        .iter()
+        .map(|r| {
+            erlint::rules::Group::ALL
+                .iter()
+                .position(|g| *g == r.group)
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let out_of_order: Vec<&str> = ALL
+        .iter()
+        .zip(order.windows(2).map(|w| w[0] > w[1]).chain([false]))
+        .filter(|(_, late)| *late)
+        .map(|(r, _)| r.name)
+        .collect();
+    assert!(
+        out_of_order.is_empty(),
+        "rules listed before a rule of an earlier group: {out_of_order:?}"
+    );
+}
+
+/// The summary `erlint rules` and SARIF show is the page's first paragraph
+/// (after the title and the metadata table), as a sentence: one text,
+/// written twice only because the declaration must be a constant.
+#[test]
+fn each_summary_is_the_first_paragraph_of_its_page() {
+    let mut wrong = Vec::new();
+    for rule in ALL {
+        let paragraph = first_paragraph(rule.doc);
+        let mut sentence = rule.summary.to_string();
+        if let Some(first) = sentence.get(..1) {
+            sentence.replace_range(..1, &first.to_uppercase());
+        }
+        sentence.push('.');
+        if paragraph != sentence {
+            wrong.push(format!(
+                "{}: summary {:?}, page {:?}",
+                rule.name, sentence, paragraph
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The page's first paragraph after `# name` and the metadata table, its
+/// lines joined.
+fn first_paragraph(doc: &str) -> String {
+    doc.lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .skip_while(|l| l.starts_with('|'))
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

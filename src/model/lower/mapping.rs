@@ -143,7 +143,7 @@ impl Lowerer {
             self.remember(&entries[i].1);
             let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 1);
             let mut f = Finding::stage(
-                "unknown-field",
+                &crate::rules::reference::UNKNOWN_FIELD,
                 k.span,
                 format!("unknown key `{}` in {what}", s.text),
             );

@@ -124,8 +124,9 @@ impl Lowerer {
     }
 
     fn invalid(&mut self, node: &Node, message: impl Into<String>, help: impl Into<String>) {
-        self.findings
-            .push(Finding::stage("invalid-value", node.span, message).help(help));
+        self.findings.push(
+            Finding::stage(&crate::rules::reference::INVALID_VALUE, node.span, message).help(help),
+        );
     }
 
     /// Reports a required key that is absent, unless an unknown key
@@ -141,8 +142,14 @@ impl Lowerer {
             return;
         }
         let help = format!("add `{key}` ({})", key.spec().doc);
-        self.findings
-            .push(Finding::stage("missing-field", at, format!("{what} has no `{key}`")).help(help));
+        self.findings.push(
+            Finding::stage(
+                &crate::rules::reference::MISSING_FIELD,
+                at,
+                format!("{what} has no `{key}`"),
+            )
+            .help(help),
+        );
     }
 
     /// The value of a required key; reports it missing (at `at`) when absent.

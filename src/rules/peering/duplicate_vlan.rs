@@ -1,5 +1,5 @@
 //! Two peerings of one circuit on the same VLAN.
-use super::vlan_out_of_range::vlan_in_range;
+use crate::rules::owners::vlan_in_range;
 use crate::rules::prelude::*;
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
 //! Microsoft peering with a private peer ASN.
-use super::reserved_asn::reserved;
+use crate::rules::owners::reserved;
 use crate::rules::prelude::*;
 
 declare_rule! {

@@ -1,4 +1,5 @@
 //! A BGP session subnet that is not a /30 (IPv4) or /126 (IPv6) network.
+use crate::rules::owners::{is_link_subnet, LINK_V4, LINK_V6};
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -7,16 +8,6 @@ declare_rule! {
     severity: Error,
     summary: "a peering's primary or secondary subnet is not an IPv4 /30 or an IPv6 /126",
     check: check,
-}
-
-/// The prefix length of one BGP link subnet.
-pub(crate) const LINK_V4: u8 = 30;
-pub(crate) const LINK_V6: u8 = 126;
-
-/// True when `net`, written under a key expecting `family`, is a usable
-/// link subnet. Other rules skip subnets that fail this (this rule owns them).
-pub(crate) fn is_link_subnet(family: Family, net: &IpNet) -> bool {
-    net.family() == family && net.is_network_of(LINK_V4, LINK_V6)
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {

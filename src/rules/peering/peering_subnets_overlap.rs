@@ -1,7 +1,7 @@
 //! Two BGP subnets overlap: a peering's own primary and secondary, or any
 //! two peerings anywhere in the design.
-use super::peering_subnet_size::is_link_subnet;
 use crate::model::intervals::{earlier_overlaps, Interval};
+use crate::rules::owners::is_link_subnet;
 use crate::rules::prelude::*;
 
 declare_rule! {

@@ -1,5 +1,6 @@
 //! A peer ASN that is reserved: by Azure, by Microsoft, by IANA, or (on
 //! Microsoft peering) for documentation.
+use crate::rules::owners::reserved;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -8,21 +9,6 @@ declare_rule! {
     severity: Error,
     summary: "a peering's `peer_asn` is reserved (Azure 65515-65520, Microsoft 12076, IANA, documentation)",
     check: check,
-}
-
-/// Why `asn` cannot be a peer ASN on a peering of `kind`, if it cannot.
-pub(crate) fn reserved(asn: u64, kind: PeeringKind) -> Option<&'static str> {
-    Some(match asn {
-        0 => "ASN 0 is reserved (RFC 7607)",
-        23456 => "ASN 23456 is AS_TRANS, reserved for 4-byte ASN transition (RFC 6793)",
-        12076 => "ASN 12076 is Microsoft's own ASN on every ExpressRoute peering",
-        65515..=65520 => "ASNs 65515-65520 are reserved by Azure for internal use",
-        65535 | 4_294_967_295 => "the last 16-bit and 32-bit ASNs are reserved by IANA",
-        64496..=64511 | 65536..=65551 if kind == PeeringKind::Microsoft => {
-            "documentation ASNs (64496-64511, 65536-65551) are not allowed on Microsoft peering"
-        }
-        _ => return None,
-    })
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {

@@ -1,4 +1,5 @@
 //! A peering VLAN ID outside 1-4094.
+use crate::rules::owners::vlan_in_range;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -7,11 +8,6 @@ declare_rule! {
     severity: Error,
     summary: "a peering's `vlan_id` is outside 1-4094",
     check: check,
-}
-
-/// The usable 802.1Q VLAN IDs (0 and 4095 are reserved).
-pub(crate) fn vlan_in_range(id: i64) -> bool {
-    (1..=4094).contains(&id)
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
