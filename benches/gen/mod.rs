@@ -463,6 +463,12 @@ impl Planner<'_> {
         let mut colo_hub: Option<Hub> = None;
         let mut vpn_hub: Option<Hub> = None;
         let mut vpn: Option<(String, &'static str)> = None; // circuit, provider
+                                                            // The IPVPN circuits this chunk's offices need.
+        let vpn_total = range
+            .clone()
+            .filter(|&i| kinds[i] == Kind::Office)
+            .count()
+            .div_ceil(OFFICES_PER_CIRCUIT);
         let mut any_sites = false;
         for i in range {
             any_sites = true;
@@ -502,14 +508,35 @@ impl Planner<'_> {
                 Kind::Office => {
                     if offices % OFFICES_PER_CIRCUIT == 0 || vpn.is_none() {
                         let group = vpn_circuits / VPN_CIRCUITS_PER_HUB;
-                        if vpn_circuits % VPN_CIRCUITS_PER_HUB == 0 || vpn_hub.is_none() {
+                        let in_hub = vpn_circuits % VPN_CIRCUITS_PER_HUB;
+                        // A hub's last circuit alone would be at one
+                        // location (gateway-single-location): it joins the
+                        // hub before, or with none, a site hub of the chunk.
+                        let alone = in_hub == 0 && vpn_circuits + 1 == vpn_total;
+                        let joins = if !alone {
+                            None
+                        } else if vpn_hub.is_some() {
+                            vpn_hub.as_ref()
+                        } else {
+                            dc_hub.as_ref().or(colo_hub.as_ref())
+                        }
+                        .map(|h| h.name.clone());
+                        if joins.is_none() && (in_hub == 0 || vpn_hub.is_none()) {
                             vpn_hub = Some(self.new_hub(geo, &mut vnets, "offices"));
                         }
                         vpn_circuits += 1;
+                        // A hub's IPVPN circuits alternate between two
+                        // locations, the first one's link preferred
+                        // (geo-redundant-equal-weight).
                         let (provider, locations) = geo.ipvpn[group % geo.ipvpn.len()];
-                        let location = locations[(group / geo.ipvpn.len()) % locations.len()];
-                        let hub = vpn_hub.as_ref().map(|h| h.name.clone()).unwrap_or_default();
-                        let name = self.vpn_circuit(provider, location, &hub, &mut circuits);
+                        let location =
+                            locations[(group / geo.ipvpn.len() + in_hub % 2) % locations.len()];
+                        let hub = joins.unwrap_or_else(|| {
+                            vpn_hub.as_ref().map(|h| h.name.clone()).unwrap_or_default()
+                        });
+                        let preferred = in_hub == 0 && !alone;
+                        let name =
+                            self.vpn_circuit(provider, location, &hub, preferred, &mut circuits);
                         vpn = Some((name, provider));
                     }
                     offices += 1;
@@ -572,7 +599,10 @@ impl Planner<'_> {
         };
         let _ = write!(
             sites,
-            "    prefixes: [{prefixes}]\n    expressroute:\n      model: {model}\n      layer: {layer}\n      provider: {provider}\n      circuits: [{ca}, {cb}]\n"
+            // A site names one provider in the design format, so its second
+            // provider's path (if any) is not in the design: the reminder is
+            // acknowledged on each site rather than planted.
+            "    prefixes: [{prefixes}]\n    expressroute:\n      model: {model}\n      layer: {layer}\n      provider: {provider}\n      circuits: [{ca}, {cb}]   # erlint: allow(single-provider-site) -- one provider by contract\n"
         );
         if dc {
             let _ = writeln!(sites, "    routers: [{name}-ce1, {name}-ce2]");
@@ -676,6 +706,11 @@ impl Planner<'_> {
             } else {
                 circuits.push_str("        fastpath: false\n");
             }
+            if k == 0 {
+                // The first circuit's path is preferred: its two locations
+                // are in two metros (geo-redundant-equal-weight).
+                circuits.push_str("        weight: 100\n");
+            }
         }
     }
 
@@ -684,6 +719,7 @@ impl Planner<'_> {
         provider: &'static str,
         location: &str,
         hub: &str,
+        preferred: bool,
         circuits: &mut String,
     ) -> String {
         self.use_provider(provider);
@@ -696,6 +732,9 @@ impl Planner<'_> {
             circuits,
             "\n  - name: {name}          # shared by up to {OFFICES_PER_CIRCUIT} offices\n    provider: {provider}\n    peering_location: {location}\n    bandwidth: {bandwidth}\n    sku: standard\n    billing: unlimited\n    peerings:\n      private:\n        peer_asn: 65100\n        primary_subnet: {p1}\n        secondary_subnet: {p2}\n    links:\n      - vnet: {hub}\n        fastpath: false\n"
         );
+        if preferred {
+            circuits.push_str("        weight: 100\n");
+        }
         name
     }
 

@@ -12,7 +12,10 @@ pub mod lower;
 pub mod net;
 pub mod schema;
 
-pub use format::{CircuitKey, FormatKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey};
+pub use format::{
+    CircuitKey, FormatKey, GatewayKey, LinkKey, PeeringKey, PeeringsKey, ProviderKey, RoutersKey,
+    VnetKey,
+};
 pub use index::{Index, NameKind, Reference};
 pub use net::{Bandwidth, Family, IpNet, SpecialUse};
 
@@ -270,11 +273,19 @@ pub struct Provider {
     pub peering_locations: Option<SpannedList<Text>>,
     /// The provider's name in the catalog, when `name` spells it otherwise.
     pub catalog_name: Option<Spanned<Text>>,
+    /// Keys written (see [`Circuit::written`]).
+    pub written: Written<ProviderKey>,
     /// The whole entity.
     pub span: Span,
 }
 
 impl Provider {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: ProviderKey) -> bool {
+        self.written.contains(key)
+    }
+
     pub fn offer(&self, model: Model) -> Option<&Offer> {
         self.offers
             .as_ref()
@@ -444,9 +455,19 @@ pub struct Peerings {
     pub private: Option<Box<Peering>>,
     pub microsoft: Option<Box<Peering>>,
     pub public: Option<Box<Peering>>,
+    /// The peering keys written, valid or not (see [`Circuit::written`]): a
+    /// peering written with an invalid value is `None` above but was
+    /// reported, so rules must not call it absent.
+    pub written: Written<PeeringsKey>,
 }
 
 impl Peerings {
+    /// True when `key` was written, even with an invalid value or a
+    /// misspelled key.
+    pub fn has(&self, key: PeeringsKey) -> bool {
+        self.written.contains(key)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Peering> {
         self.private
             .iter()

@@ -154,7 +154,9 @@ pub mod prelude {
         GlobalReach, IpNet, Layer, Link, Model, NameKind, Peering, PeeringKind, Peerings, Port,
         Provider, Site, SiteKind, Sku, Spanned, SpannedList, Text, VirtualNetwork,
     };
-    pub use crate::model::{CircuitKey, GatewayKey, LinkKey, PeeringKey, RoutersKey, VnetKey};
+    pub use crate::model::{
+        CircuitKey, GatewayKey, LinkKey, PeeringKey, PeeringsKey, ProviderKey, RoutersKey, VnetKey,
+    };
     pub use crate::sema::{
         CircuitId, CircuitRef, Dangling, Db, LinkRef, PortId, PortRef, ProviderId, ProviderRef,
         ReachRef, Referrer, SiteId, SiteRef, VnetId, VnetRef,
@@ -179,6 +181,7 @@ pub static ALL: &[&Rule] = &[
     &location::unknown_region::RULE,
     &location::provider_not_at_location::RULE,
     &location::direct_not_at_location::RULE,
+    &location::direct_circuit_location_mismatch::RULE,
     // circuit
     &circuit::invalid_bandwidth::RULE,
     &circuit::direct_port_oversubscribed::RULE,
@@ -219,6 +222,8 @@ pub static ALL: &[&Rule] = &[
     &redundancy::circuits_same_location::RULE,
     &redundancy::single_router::RULE,
     &redundancy::bfd_disabled::RULE,
+    &redundancy::gateway_single_location::RULE,
+    &redundancy::single_provider_site::RULE,
     // routing
     &routing::site_prefix_overlap::RULE,
     &routing::site_overlaps_vnet::RULE,
@@ -226,6 +231,11 @@ pub static ALL: &[&Rule] = &[
     &routing::nat_pool_not_advertised::RULE,
     &routing::qos_dscp_mismatch::RULE,
     &routing::global_reach_subnet::RULE,
+    &routing::global_reach_local_sku::RULE,
+    &routing::global_reach_premium_required::RULE,
+    &routing::global_reach_unavailable::RULE,
+    &routing::global_reach_without_private_peering::RULE,
+    &routing::geo_redundant_equal_weight::RULE,
     // reference
     &reference::invalid_yaml::RULE,
     &reference::unreadable_file::RULE,
@@ -237,6 +247,7 @@ pub static ALL: &[&Rule] = &[
     &reference::unused_provider::RULE,
     &reference::unused_circuit::RULE,
     &reference::unused_port::RULE,
+    &reference::unknown_provider::RULE,
     &reference::unused_suppression::RULE,
 ];
 

@@ -15,15 +15,16 @@
 //! nothing, and the case goes back to the other rules.
 
 use crate::catalog::sku::{self, GatewayFacts};
-use crate::catalog::{Catalog, Region};
+use crate::catalog::{Catalog, PeeringLocation, ProviderInfo, Region};
 use crate::model::{
     Bandwidth, CircuitKey, Family, Gateway, GatewayKey, GatewaySku, IpNet, Layer, Model, NameKind,
-    PeeringKind, Spanned, Text,
+    PeeringKind, ProviderKey, Spanned, Text,
 };
 use crate::rules::model::{IPVPN_LAYER2, LAYER_NOT_OFFERED, MODEL_NOT_OFFERED};
 use crate::rules::reference::UNDEFINED_REFERENCE;
 use crate::rules::{Rule, RuleContext};
-use crate::sema::{CircuitRef, Db, LinkRef, SiteRef, VnetRef};
+
+use crate::sema::{CircuitId, CircuitRef, Db, LinkRef, ProviderRef, ReachRef, SiteRef, VnetRef};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -248,6 +249,86 @@ pub(crate) fn probably_meant<'d>(db: Db<'d>, kind: NameKind) -> HashSet<&'d str>
         }
     }
     meant
+}
+
+/// Where a circuit meets Microsoft, as the catalog knows it. A circuit on a
+/// defined Direct port whose location the catalog knows is where its port
+/// is, whatever its own `peering_location` says: a different value is
+/// **`direct-circuit-location-mismatch`**'s finding, and rules that judge
+/// where circuits are (redundancy, metros) read the port's. Otherwise the
+/// circuit's own `peering_location`; `None` when it is missing or unknown
+/// (**`missing-field`**, **`unknown-peering-location`**).
+pub(crate) fn circuit_location<'c>(
+    catalog: &'c Catalog,
+    circuit: CircuitRef<'_>,
+) -> Option<&'c PeeringLocation> {
+    if let Some(Delivery::Direct) = delivery(circuit) {
+        let at_port = circuit
+            .port()
+            .and_then(|p| p.entity().peering_location.as_ref())
+            .and_then(|l| catalog.location(&l.value));
+        if at_port.is_some() {
+            return at_port;
+        }
+    }
+    catalog.location(&circuit.peering_location.as_ref()?.value)
+}
+
+/// The catalog's entry for a provider of the design: by its `catalog_name`
+/// when written, else by its `name` (both matched as people write them).
+/// A `catalog_name` the catalog does not know gives `None`, not a guess by
+/// `name`: **`unknown-provider`** reports it (when the provider declares no
+/// `peering_locations`), and location checks skip the provider.
+pub(crate) fn catalog_provider<'c>(
+    catalog: &'c Catalog,
+    provider: ProviderRef<'_>,
+) -> Option<&'c ProviderInfo> {
+    match &provider.entity().catalog_name {
+        Some(name) => catalog.provider_by_catalog_name(&name.value),
+        // An invalid `catalog_name` was reported by the loader: no guess.
+        None if provider.entity().has(ProviderKey::CatalogName) => None,
+        None => catalog.provider(&provider.entity().name.value),
+    }
+}
+
+/// The two circuits of every Global Reach connection that can be judged,
+/// each connection once: the peer is defined and is another circuit (an
+/// undefined peer or a connection to itself is **`global-reach-subnet`**'s
+/// finding), and a connection written on both circuits counts once (the
+/// second is `global-reach-subnet`'s too), reported where it is first
+/// written.
+pub(crate) fn global_reach_pairs<'d>(db: Db<'d>) -> Vec<ReachRef<'d>> {
+    let mut seen: HashSet<(CircuitId, CircuitId)> = HashSet::new();
+    let mut out = Vec::new();
+    for circuit in db.circuits() {
+        for reach in circuit.global_reach() {
+            let Some(to) = reach.to().and_then(|t| t.canonical()) else {
+                continue;
+            };
+            if to.id() == circuit.id() {
+                continue;
+            }
+            let pair = if circuit.id() < to.id() {
+                (circuit.id(), to.id())
+            } else {
+                (to.id(), circuit.id())
+            };
+            if seen.insert(pair) {
+                out.push(reach);
+            }
+        }
+    }
+    out
+}
+
+/// False when **`global-reach-unavailable`** reports the connection: a
+/// circuit at a location whose country has no Global Reach (Premium does
+/// not change that, so `global-reach-premium-required` leaves it out).
+pub(crate) fn global_reach_offered(catalog: &Catalog, reach: ReachRef<'_>) -> bool {
+    let Some(to) = reach.to() else { return true };
+    [reach.from(), to]
+        .into_iter()
+        .all(|c| circuit_location(catalog, c).is_none_or(|l| l.global_reach))
 }
 
 /// The prefix length of one BGP link subnet.

@@ -51,8 +51,8 @@ fn stdout(o: &Output) -> String {
 const IPVPN_L2: &str = "\
 providers:
   - name: contoso-mpls
-    offers:
-      ipvpn: [l3]
+    offers: { ipvpn: [l3] }
+    peering_locations: [Amsterdam]
 sites:
   - name: branch-42
     kind: office

@@ -293,7 +293,7 @@ fn markdown_report_has_counts_links_table_and_picture() {
     assert_eq!(lines.next(), Some("<!-- erlint-report -->"));
     assert_eq!(
         lines.next(),
-        Some("### erlint: 2 errors, 2 warnings in 7 files")
+        Some("### erlint: 2 errors, 2 warnings, 2 infos in 7 files")
     );
     assert!(md.contains("| Severity | Rule | Location | Message |"));
     assert!(

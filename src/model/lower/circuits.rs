@@ -117,6 +117,7 @@ impl Lowerer {
             private: one(self, PeeringsKey::Private, PeeringKind::Private),
             microsoft: one(self, PeeringsKey::Microsoft, PeeringKind::Microsoft),
             public: one(self, PeeringsKey::Public, PeeringKind::Public),
+            written: fields.written(),
         }
     }
 

@@ -67,6 +67,7 @@ impl Lowerer {
             offers,
             peering_locations,
             catalog_name,
+            written: fields.written(),
             span: node.span,
         })
     }

@@ -1,7 +1,9 @@
 //! A circuit's provider does not meet Microsoft at the circuit's peering
 //! location: by the provider's declared `peering_locations`, else by the
-//! catalog's provider of that name; when neither knows, nothing is said.
+//! catalog's provider it names (`catalog_name`, else `name`); when neither
+//! knows, nothing is said.
 use crate::catalog::{key, quoted_list, Catalog, PeeringLocation};
+use crate::rules::owners;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -67,17 +69,18 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     ))
             }
             None => {
-                // Unknown to the catalog, or known at no location: skip.
-                if cx.catalog.provider_at(&provider.name.value, &loc.name) != Some(false) {
-                    continue;
-                }
-                let Some(known) = cx.catalog.provider_locations(&provider.name.value) else {
+                // Unknown to the catalog (unknown-provider's finding when
+                // used), or known at no location: skip.
+                let Some(info) = owners::catalog_provider(cx.catalog, provider) else {
                     continue;
                 };
-                let catalog_name = cx
-                    .catalog
-                    .provider(&provider.name.value)
-                    .map_or(provider.name.value.as_str(), |p| p.name.as_str());
+                if cx.catalog.is_at(info, loc) != Some(false) {
+                    continue;
+                }
+                let Some(known) = cx.catalog.locations_of(info) else {
+                    continue;
+                };
+                let catalog_name = info.name.as_str();
                 let near: Vec<&str> = cx
                     .catalog
                     .same_metro(loc, |l| known.iter().any(|k| std::ptr::eq(*k, l)))
@@ -96,7 +99,11 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                 };
                 Finding::at(value.span, message(&provider.name.value, &circuit, loc))
                     .label(
-                        provider.name.span,
+                        // The name the catalog entry was found by.
+                        provider
+                            .catalog_name
+                            .as_ref()
+                            .map_or(provider.name.span, |c| c.span),
                         format!(
                             "the catalog places `{catalog_name}` at {} peering location{}, not `{}`",
                             known.len(),

@@ -1,7 +1,9 @@
 //! Does it survive a failure?
 pub mod bfd_disabled;
 pub mod circuits_same_location;
+pub mod gateway_single_location;
 pub mod single_circuit_site;
+pub mod single_provider_site;
 pub mod single_router;
 
 use crate::model::{Site, SiteKind, Spanned, Text};
