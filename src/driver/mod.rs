@@ -8,6 +8,7 @@ mod settings;
 
 pub use settings::Settings;
 
+
 use crate::discover;
 use crate::model::{Design, Index};
 use crate::report::Report;
@@ -159,6 +160,8 @@ fn lint_then<T>(
     #[cfg(debug_assertions)]
     rewrite_for_test();
     load::restore_texts(&mut sources, set_aside, &findings);
+    let mut findings = findings;
+    crate::fix::settle(&mut findings, &sources);
     let mut report = Report::new(findings, sources);
     report.rules = rules::ALL
         .iter()
