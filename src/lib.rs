@@ -29,6 +29,4 @@ pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use driver::{
-    lint, lint_with_model, normalize, Buffer, Input, MemoryFile, RunError, Settings,
-};
+pub use driver::{lint, lint_with_model, normalize, Buffer, Input, MemoryFile, RunError, Settings};

@@ -161,7 +161,11 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
                     let next = file.line_start(lineno + 1).unwrap_or(file.text.len());
                     Span::new(id, line_start, next)
                 } else {
-                    Span::new(id, line_start + line[..hash].trim_end().len(), span.end as usize)
+                    Span::new(
+                        id,
+                        line_start + line[..hash].trim_end().len(),
+                        span.end as usize,
+                    )
                 };
                 match parse_directive(body) {
                     Parsed::Allow { file, names } => {
@@ -178,9 +182,7 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
                             scope,
                             name_spans: names
                                 .iter()
-                                .map(|(_, r)| {
-                                    Span::new(id, body_at + r.start, body_at + r.end)
-                                })
+                                .map(|(_, r)| Span::new(id, body_at + r.start, body_at + r.end))
                                 .collect(),
                             names: names.into_iter().map(|(n, _)| (n, false)).collect(),
                             removal,
@@ -353,11 +355,20 @@ fn removal_fix(s: &Suppression, i: usize, whole: bool) -> Fix {
         return single(s.removal, "remove the suppression comment".into());
     }
     let this = s.name_spans.get(i).copied().unwrap_or(s.span);
-    let span = match (s.name_spans.get(i + 1), i.checked_sub(1).and_then(|p| s.name_spans.get(p))) {
+    let span = match (
+        s.name_spans.get(i + 1),
+        i.checked_sub(1).and_then(|p| s.name_spans.get(p)),
+    ) {
         // Up to the next name: `a, ` of `a, b`.
-        (Some(next), _) => Span { end: next.start, ..this },
+        (Some(next), _) => Span {
+            end: next.start,
+            ..this
+        },
         // From the previous name: `, b` of `a, b`.
-        (None, Some(prev)) => Span { start: prev.end, ..this },
+        (None, Some(prev)) => Span {
+            start: prev.end,
+            ..this
+        },
         (None, None) => this,
     };
     single(span, format!("remove `{name}` from the suppression"))

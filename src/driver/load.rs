@@ -184,10 +184,9 @@ pub(super) fn load_paths(
                         std::panic::catch_unwind(|| {
                             let buffer = overlay.get(&f.path);
                             let (loaded, canonical) = match buffer {
-                                Some(bytes) => (
-                                    decode(bytes.to_vec()),
-                                    resolve_inside(&f.path, roots).ok(),
-                                ),
+                                Some(bytes) => {
+                                    (decode(bytes.to_vec()), resolve_inside(&f.path, roots).ok())
+                                }
                                 None => read_design_file(&f.path, roots),
                             };
                             // A buffer's text is not on disk: it is kept.

@@ -8,7 +8,6 @@ mod settings;
 
 pub use settings::Settings;
 
-
 use crate::discover;
 use crate::model::{Design, Index};
 use crate::report::Report;

@@ -37,7 +37,10 @@ fn conflict(a: &Edit, b: &Edit) -> bool {
         return false;
     }
     let (a0, a1, b0, b1) = (a.span.start, a.span.end, b.span.start, b.span.end);
-    (a0 < b1 && b0 < a1) || (a0 == b0 && (a0 == a1 || b0 == b1)) || (a0 == b1 && a0 == a1) || (b0 == a1 && b0 == b1)
+    (a0 < b1 && b0 < a1)
+        || (a0 == b0 && (a0 == a1 || b0 == b1))
+        || (a0 == b1 && a0 == a1)
+        || (b0 == a1 && b0 == b1)
 }
 
 /// The byte ranges of a text used again through an alias (see

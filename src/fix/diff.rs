@@ -135,7 +135,8 @@ fn middle<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<Op<'t>> {
         trace.push(v.clone());
         let mut k = -d;
         while k <= d {
-            let down = k == -d || (k != d && v[(k - 1 + offset) as usize] < v[(k + 1 + offset) as usize]);
+            let down =
+                k == -d || (k != d && v[(k - 1 + offset) as usize] < v[(k + 1 + offset) as usize]);
             let mut x = if down {
                 v[(k + 1 + offset) as usize]
             } else {
@@ -155,7 +156,11 @@ fn middle<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<Op<'t>> {
         }
     }
     if !found {
-        let mut ops: Vec<Op<'t>> = a.iter().enumerate().map(|(i, l)| Op::Removed(i, l)).collect();
+        let mut ops: Vec<Op<'t>> = a
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Op::Removed(i, l))
+            .collect();
         ops.extend(b.iter().enumerate().map(|(i, l)| Op::Added(i, l)));
         return ops;
     }
@@ -165,7 +170,8 @@ fn middle<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<Op<'t>> {
     for (d, v) in trace.iter().enumerate().rev() {
         let d = d as isize;
         let k = x - y;
-        let down = k == -d || (k != d && v[(k - 1 + offset) as usize] < v[(k + 1 + offset) as usize]);
+        let down =
+            k == -d || (k != d && v[(k - 1 + offset) as usize] < v[(k + 1 + offset) as usize]);
         let prev_k = if down { k + 1 } else { k - 1 };
         let prev_x = v[(prev_k + offset) as usize];
         let prev_y = prev_x - prev_k;
@@ -212,7 +218,10 @@ mod tests {
             .collect();
         let d = unified_diff("f", &old, &new);
         assert!(d.contains("@@ -1,5 +1,4 @@\n 1\n-2\n 3\n 4\n 5\n"), "{d}");
-        assert!(d.contains("@@ -15,6 +14,6 @@\n 15\n 16\n 17\n-18\n+X\n 19\n 20\n"), "{d}");
+        assert!(
+            d.contains("@@ -15,6 +14,6 @@\n 15\n 16\n 17\n-18\n+X\n 19\n 20\n"),
+            "{d}"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod run;
 
 pub use apply::apply_edits;
 pub use diff::unified_diff;
-pub use run::{fix, FixMode, FixedFile, Fixed};
+pub use run::{fix, FixMode, Fixed, FixedFile};
 
 use crate::finding::{Applicability, Finding, Fix};
 use crate::source::SourceDb;
@@ -73,7 +73,10 @@ mod tests {
 
     #[test]
     fn quoted_scalars_keep_their_quotes() {
-        assert_eq!(requote("\"er-ams-l\"", "er-ams-1").as_deref(), Some("\"er-ams-1\""));
+        assert_eq!(
+            requote("\"er-ams-l\"", "er-ams-1").as_deref(),
+            Some("\"er-ams-1\"")
+        );
         assert_eq!(requote("'it''s'", "it's").as_deref(), Some("'it''s'"));
         assert_eq!(requote("\"a\"", "b\"c").as_deref(), Some("\"b\\\"c\""));
         assert_eq!(requote("plain", "other"), None);

@@ -56,7 +56,11 @@ pub struct Fixed {
 type Key = (&'static str, String, String);
 
 fn key(f: &Finding, sources: &SourceDb) -> Key {
-    (f.rule, sources.path(f.primary.file).to_string(), f.message.clone())
+    (
+        f.rule,
+        sources.path(f.primary.file).to_string(),
+        f.message.clone(),
+    )
 }
 
 /// Applies the fixes of the findings of `input` that `mode` allows, each
@@ -74,8 +78,15 @@ pub fn fix(input: &Input, settings: &Settings, mode: &FixMode) -> Result<Fixed, 
         let sources = &report.sources;
         let chosen = choose(
             &report.findings,
-            |f, fix| super::is_applied(fix, mode.unsafe_fixes) && !rejected.contains(&key(f, sources)),
-            |id| paths.get(&id).and_then(|_| sources.get(id)).map(|s| &*s.text),
+            |f, fix| {
+                super::is_applied(fix, mode.unsafe_fixes) && !rejected.contains(&key(f, sources))
+            },
+            |id| {
+                paths
+                    .get(&id)
+                    .and_then(|_| sources.get(id))
+                    .map(|s| &*s.text)
+            },
             if one_at_a_time { 1 } else { usize::MAX },
         );
         if chosen.is_empty() {
@@ -154,9 +165,9 @@ fn removes(before: &Report, after: &Report, keys: &[Key]) -> bool {
     for k in keys {
         *fixed.entry(k).or_default() += 1;
     }
-    let gone = fixed.iter().all(|(k, n)| {
-        now.get(*k).copied().unwrap_or(0) + n <= was.get(*k).copied().unwrap_or(0)
-    });
+    let gone = fixed
+        .iter()
+        .all(|(k, n)| now.get(*k).copied().unwrap_or(0) + n <= was.get(*k).copied().unwrap_or(0));
     // A suppression left unused by a fix is fine: the next pass removes it.
     let stage = |rule: &str| {
         rule != rules::reference::UNUSED_SUPPRESSION.name
@@ -188,13 +199,19 @@ fn file_paths(
                     if buffers.iter().any(|b| b.path == abs));
                 // The name as shown leads back to the file (not a lossy
                 // rendering of an unusual name).
-                let exists = abs.symlink_metadata().is_ok_and(|m| m.is_file() || m.is_symlink());
+                let exists = abs
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.is_file() || m.is_symlink());
                 (buffered || exists).then_some(abs)
             }
             Input::Files(_) | Input::StdinUnreadable { .. } => None,
         };
         if let Some(path) = path {
-            if mode.only.as_deref().is_none_or(|only| only == Path::new(&path)) {
+            if mode
+                .only
+                .as_deref()
+                .is_none_or(|only| only == Path::new(&path))
+            {
                 out.insert(id, path);
             }
         }

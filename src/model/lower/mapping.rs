@@ -4,9 +4,9 @@
 
 use super::Lowerer;
 use crate::finding::{Applicability, Finding, Fix};
-use crate::source::Span;
 use crate::model::format::{FormatKey, Key};
 use crate::model::Written;
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::{Node, NodeKind};
 

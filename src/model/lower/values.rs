@@ -4,9 +4,9 @@
 //! entry in the format tables.
 
 use super::{exact, Lowerer};
+use crate::finding::{Applicability, Edit, Fix};
 use crate::model::format::{FormatKey, Ty};
 use crate::model::{Bandwidth, IpNet, Spanned, SpannedList, Text};
-use crate::finding::{Applicability, Edit, Fix};
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::{Node, NodeKind};
