@@ -445,6 +445,37 @@ mod tests {
         );
     }
 
+    /// The text once the first fix of each unused suppression is applied.
+    fn fixed(text: &str, fs: &mut Vec<Finding>) -> String {
+        let db = db(text);
+        let unused = apply(fs, &db, &all());
+        let edits: Vec<&crate::finding::Edit> =
+            unused.iter().flat_map(|f| &f.fixes[0].edits).collect();
+        crate::fix::apply_edits(text, &edits).unwrap_or_default()
+    }
+
+    #[test]
+    fn fixes_remove_a_name_or_the_whole_comment() {
+        // One name of two: the rest of the comment and line stay.
+        let text = "a: l2 # erlint: allow(bfd-disabled, ipvpn-layer2) -- why\n";
+        let db0 = db(text);
+        let mut fs = vec![finding(&db0, "ipvpn-layer2", "l2")];
+        assert_eq!(
+            fixed(text, &mut fs),
+            "a: l2 # erlint: allow(ipvpn-layer2) -- why\n"
+        );
+        let text = "a: l2 # erlint: allow(ipvpn-layer2, bfd-disabled)\n";
+        let db0 = db(text);
+        let mut fs = vec![finding(&db0, "ipvpn-layer2", "l2")];
+        assert_eq!(
+            fixed(text, &mut fs),
+            "a: l2 # erlint: allow(ipvpn-layer2)\n"
+        );
+        // Every name unused: the comment goes, and its line when alone.
+        let text = "a: l2   # erlint: allow(bfd-disabled, ipvpn-layr2)\n# erlint: allow(single-router)\nb: x\n";
+        assert_eq!(fixed(text, &mut vec![]), "a: l2\nb: x\n");
+    }
+
     #[test]
     fn rules_that_did_not_run_are_not_judged() {
         let text = "a: l2 # erlint: allow(ipvpn-layer2)\n";
