@@ -90,6 +90,25 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    /// A fix of one edit: `span`'s text becomes `replacement`.
+    pub fn replace(
+        title: impl Into<String>,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            title: title.into(),
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
 impl Finding {
     /// A finding of the rule that is running; the runner fills in the rule
     /// name and severity.

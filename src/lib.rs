@@ -15,6 +15,7 @@ pub mod discover;
 mod driver;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod git;
 pub mod graph;
 pub mod model;
@@ -28,4 +29,4 @@ pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use driver::{lint, lint_with_model, normalize, Input, MemoryFile, RunError, Settings};
+pub use driver::{lint, lint_with_model, normalize, Buffer, Input, MemoryFile, RunError, Settings};

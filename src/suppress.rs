@@ -21,7 +21,7 @@
 //! **Invariant:** rules do not know that suppression exists (only the
 //! predicates of `rules/owners.rs` ask, through `RuleContext::reports`).
 
-use crate::finding::Finding;
+use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::rules;
 use crate::rules::reference::UNUSED_SUPPRESSION;
 use crate::source::{FileId, SourceDb, SourceFile, Span};
@@ -46,6 +46,11 @@ struct Suppression {
     scope: Scope,
     /// The names and whether each silenced something.
     names: Vec<(String, bool)>,
+    /// Where each name is written.
+    name_spans: Vec<Span>,
+    /// What removing the whole comment deletes: its line when it is alone
+    /// on it, else the comment and the blanks before it.
+    removal: Span,
 }
 
 /// A `# erlint:` comment that is not a suppression we can read.
@@ -84,24 +89,32 @@ fn comment_start(line: &str) -> Option<(usize, bool)> {
 }
 
 enum Parsed {
-    Allow { file: bool, names: Vec<String> },
+    /// `names`: each with its byte range in the directive's text.
+    Allow {
+        file: bool,
+        names: Vec<(String, std::ops::Range<usize>)>,
+    },
     Malformed,
 }
 
 /// The part of a comment after `# erlint:`, reason excluded.
 fn parse_directive(body: &str) -> Parsed {
-    let body = match body.split_once("--") {
+    let directive = match body.split_once("--") {
         Some((d, _reason)) => d,
         None => body,
-    }
-    .trim();
-    let (file, rest) = if let Some(r) = body.strip_prefix("allow-file") {
+    };
+    // Offsets are counted from the start of `body` as each part is cut.
+    let mut at = directive.len() - directive.trim_start().len();
+    let trimmed = directive.trim();
+    let (file, rest) = if let Some(r) = trimmed.strip_prefix("allow-file") {
         (true, r)
-    } else if let Some(r) = body.strip_prefix("allow") {
+    } else if let Some(r) = trimmed.strip_prefix("allow") {
         (false, r)
     } else {
         return Parsed::Malformed;
     };
+    at += trimmed.len() - rest.len();
+    at += rest.len() - rest.trim_start().len();
     let Some(inner) = rest
         .trim_start()
         .strip_prefix('(')
@@ -109,12 +122,17 @@ fn parse_directive(body: &str) -> Parsed {
     else {
         return Parsed::Malformed;
     };
-    let names: Vec<String> = inner
-        .split(',')
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
-    if names.is_empty() || names.iter().any(|n| n.contains(char::is_whitespace)) {
+    at += 1;
+    let mut names = Vec::new();
+    for piece in inner.split(',') {
+        let name = piece.trim();
+        if !name.is_empty() {
+            let start = at + (piece.len() - piece.trim_start().len());
+            names.push((name.to_string(), start..start + name.len()));
+        }
+        at += piece.len() + 1;
+    }
+    if names.is_empty() || names.iter().any(|(n, _)| n.contains(char::is_whitespace)) {
         return Parsed::Malformed;
     }
     Parsed::Allow { file, names }
@@ -143,6 +161,17 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
             if let Some(body) = text.strip_prefix("erlint:") {
                 let end = line.trim_end().len();
                 let span = Span::new(id, line_start + hash, line_start + end);
+                let body_at = line_start + line.len() - body.len();
+                let removal = if alone {
+                    let next = file.line_start(lineno + 1).unwrap_or(file.text.len());
+                    Span::new(id, line_start, next)
+                } else {
+                    Span::new(
+                        id,
+                        line_start + line[..hash].trim_end().len(),
+                        span.end as usize,
+                    )
+                };
                 match parse_directive(body) {
                     Parsed::Allow { file, names } => {
                         let scope = if file {
@@ -156,7 +185,12 @@ fn scan(id: FileId, file: &SourceFile, out: &mut Vec<Suppression>, bad: &mut Vec
                         out.push(Suppression {
                             span,
                             scope,
-                            names: names.into_iter().map(|n| (n, false)).collect(),
+                            name_spans: names
+                                .iter()
+                                .map(|(_, r)| Span::new(id, body_at + r.start, body_at + r.end))
+                                .collect(),
+                            names: names.into_iter().map(|(n, _)| (n, false)).collect(),
+                            removal,
                         });
                     }
                     Parsed::Malformed => bad.push(Malformed {
@@ -294,7 +328,14 @@ pub fn apply(
         );
     }
     for s in &table.sups {
-        for (name, used) in &s.names {
+        let reported: Vec<usize> = (0..s.names.len())
+            .filter(|&i| reports_name(s, i, enabled))
+            .collect();
+        // Every name reported: the comment goes; else only those names.
+        let whole = reported.len() == s.names.len();
+        for &i in &reported {
+            let name = &s.names[i].0;
+            let fix = removal_fix(s, i, whole);
             if rules::by_name(name).is_none() {
                 let close = crate::suggest::closest(name, rules::ALL.iter().map(|r| r.name), 3);
                 let help = match crate::suggest::did_you_mean(&close) {
@@ -307,9 +348,10 @@ pub fn apply(
                         s.span,
                         format!("suppression names unknown rule `{name}`"),
                     )
-                    .help(help),
+                    .help(help)
+                    .fix(fix),
                 );
-            } else if !*used && name != unused_name() && enabled.contains(name.as_str()) {
+            } else {
                 let help = match s.scope {
                     Scope::File => format!("remove `{name}` from the comment"),
                     Scope::Line(_) => format!(
@@ -326,13 +368,60 @@ pub fn apply(
                         s.span,
                         format!("suppression of `{name}` silences nothing{where_}"),
                     )
-                    .help(help),
+                    .help(help)
+                    .fix(fix),
                 );
             }
         }
     }
     unused.retain(|f| !table.silences(f, sources));
     unused
+}
+
+/// True when the `i`th name of `s` is reported: an unknown rule, or a rule
+/// that ran and that it silenced nothing of.
+fn reports_name(s: &Suppression, i: usize, enabled: &HashSet<&'static str>) -> bool {
+    let Some((name, used)) = s.names.get(i) else {
+        return false;
+    };
+    rules::by_name(name).is_none()
+        || (!*used && name != unused_name() && enabled.contains(name.as_str()))
+}
+
+/// Removing the `i`th name of `s`, with the comma that joins it to its
+/// neighbour, or the whole comment when `whole`. Safe: a name that silences
+/// nothing changes nothing when it goes.
+fn removal_fix(s: &Suppression, i: usize, whole: bool) -> Fix {
+    let name = s.names.get(i).map_or("", |(n, _)| n.as_str());
+    let single = |span: Span, title: String| Fix {
+        title,
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span,
+            replacement: String::new(),
+        }],
+    };
+    if whole {
+        return single(s.removal, "remove the suppression comment".into());
+    }
+    let this = s.name_spans.get(i).copied().unwrap_or(s.span);
+    let span = match (
+        s.name_spans.get(i + 1),
+        i.checked_sub(1).and_then(|p| s.name_spans.get(p)),
+    ) {
+        // Up to the next name: `a, ` of `a, b`.
+        (Some(next), _) => Span {
+            end: next.start,
+            ..this
+        },
+        // From the previous name: `, b` of `a, b`.
+        (None, Some(prev)) => Span {
+            start: prev.end,
+            ..this
+        },
+        (None, None) => this,
+    };
+    single(span, format!("remove `{name}` from the suppression"))
 }
 
 #[cfg(test)]
@@ -404,6 +493,37 @@ mod tests {
             db.slice(unknown.primary),
             "# erlint: allow(ipvpn-layer2, ipvpn-layr2)"
         );
+    }
+
+    /// The text once the first fix of each unused suppression is applied.
+    fn fixed(text: &str, fs: &mut Vec<Finding>) -> String {
+        let db = db(text);
+        let unused = apply(fs, &db, &all());
+        let edits: Vec<&crate::finding::Edit> =
+            unused.iter().flat_map(|f| &f.fixes[0].edits).collect();
+        crate::fix::apply_edits(text, &edits).unwrap_or_default()
+    }
+
+    #[test]
+    fn fixes_remove_a_name_or_the_whole_comment() {
+        // One name of two: the rest of the comment and line stay.
+        let text = "a: l2 # erlint: allow(bfd-disabled, ipvpn-layer2) -- why\n";
+        let db0 = db(text);
+        let mut fs = vec![finding(&db0, "ipvpn-layer2", "l2")];
+        assert_eq!(
+            fixed(text, &mut fs),
+            "a: l2 # erlint: allow(ipvpn-layer2) -- why\n"
+        );
+        let text = "a: l2 # erlint: allow(ipvpn-layer2, bfd-disabled)\n";
+        let db0 = db(text);
+        let mut fs = vec![finding(&db0, "ipvpn-layer2", "l2")];
+        assert_eq!(
+            fixed(text, &mut fs),
+            "a: l2 # erlint: allow(ipvpn-layer2)\n"
+        );
+        // Every name unused: the comment goes, and its line when alone.
+        let text = "a: l2   # erlint: allow(bfd-disabled, ipvpn-layr2)\n# erlint: allow(single-router)\nb: x\n";
+        assert_eq!(fixed(text, &mut vec![]), "a: l2\nb: x\n");
     }
 
     #[test]

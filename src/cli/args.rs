@@ -149,9 +149,18 @@ pub struct CheckArgs {
     /// Print nothing when the run succeeds
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// The file name standard input is reported under (with `-`)
+    /// With `-`: lint standard input as this file of the design around it (the buffer replaces the file; only its findings are reported)
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Apply the safe fixes to the design files, then report what is left (with `-`: print the fixed text)
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 when there is one)
+    #[arg(long)]
+    pub diff: bool,
+    /// With `--fix` or `--diff`: apply the unsafe fixes too (unique did-you-means)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// With `--format markdown`: prefix of the findings' links (a URL of the
     /// repository's files at this commit); links are relative without it
     #[arg(long, value_name = "URL")]

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod diff_base;
+mod fix;
 mod generate;
 mod graph;
 mod output;
@@ -11,6 +12,7 @@ use crate::config::{self, Config, Level};
 use crate::finding::Severity;
 use crate::render::ci_log::{self, Ci};
 use crate::render::{self, Format, RenderOptions};
+use crate::report::Report;
 use crate::rules;
 use crate::{Input, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FailOn};
@@ -281,7 +283,18 @@ fn resolve_rule_list(values: &[String], flag: &str) -> Result<Vec<&'static str>,
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     set_up_threads(args.threads)?;
     let cwd = current_dir()?;
-    let cfg = load_config(args.config.as_deref(), args.no_config, &cwd)?;
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return Err(Failure("--unsafe-fixes needs --fix or --diff".into()));
+    }
+    // `- --stdin-filename F`: the buffer is file F of the design around it,
+    // configured from F's folder (docs/decisions.md).
+    let stdin_file = stdin_in_context(&args, &cwd);
+    let search_from = stdin_file
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(&cwd)
+        .to_path_buf();
+    let cfg = load_config(args.config.as_deref(), args.no_config, &search_from)?;
     let mut settings = settings_from(cwd.clone(), &cfg, &args.select, &args.ignore)?;
     // Fingerprints name files relative to the design root, so that they
     // match from any folder and at another git revision.
@@ -289,9 +302,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         Some(p) => crate::normalize(&cwd.join(p))
             .parent()
             .map(Path::to_path_buf),
-        None => crate::git::worktree_root(&cwd),
+        None => crate::git::worktree_root(&search_from),
     };
-    settings.design_root = Some(design_root.unwrap_or_else(|| cwd.clone()));
+    settings.design_root = Some(design_root.clone().unwrap_or_else(|| cwd.clone()));
     // --root: paths are reported relative to DIR; the command line's paths
     // are made absolute so that they can be.
     let mut paths = args.paths.clone();
@@ -320,7 +333,21 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         .or(cfg.fail_on)
         .unwrap_or(Severity::Error);
 
-    let input = input_from(&paths, stdin_name.as_deref())?;
+    let mut input = input_from(&paths, stdin_name.as_deref())?;
+    if let (Some(file), Input::Stdin { bytes, .. }) = (&stdin_file, &mut input) {
+        let folder = match (&cfg.path, &design_root) {
+            (Some(_), Some(root)) => root.clone(),
+            _ if file.starts_with(&cwd) => cwd.clone(),
+            _ => file.parent().map_or_else(|| cwd.clone(), Path::to_path_buf),
+        };
+        input = Input::Overlaid {
+            paths: vec![folder],
+            buffers: vec![crate::Buffer {
+                path: file.clone(),
+                bytes: std::mem::take(bytes),
+            }],
+        };
+    }
 
     if let Some(path) = &args.baseline {
         settings.baseline = Some(crate::baseline::load(path).map_err(Failure)?);
@@ -346,6 +373,40 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .collect::<Vec<_>>()
             .join(" ")
     ));
+    // --fix and --diff: the fixes, each checked by linting again.
+    let mut stdin_fixed = false;
+    if args.fix || args.diff {
+        let fix_args = fix::FixArgs {
+            write: args.fix,
+            diff: args.diff,
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        let fixed = fix::run(&input, &settings, &fix_args, stdin_file.clone())?;
+        if !args.quiet {
+            eprintln!("{}", fix::summary(&fixed, &fix_args));
+        }
+        if fix_args.diff {
+            fix::print_diff(&fixed)?;
+            return Ok(ExitCode::from(u8::from(!fixed.files.is_empty())));
+        }
+        match &mut input {
+            Input::Stdin { bytes, .. } => {
+                fix::print_fixed_stdin(&fixed, bytes)?;
+                stdin_fixed = true;
+                replace_with_fixed(bytes, &fixed);
+            }
+            Input::Overlaid { buffers, .. } if stdin_file.is_some() => {
+                if let Some(buffer) = buffers.first_mut() {
+                    fix::print_fixed_stdin(&fixed, &buffer.bytes)?;
+                    replace_with_fixed(&mut buffer.bytes, &fixed);
+                }
+                stdin_fixed = true;
+            }
+            _ if fix_args.write => fix::write_files(&fixed, &fixed.report.inputs)?,
+            _ => {}
+        }
+    }
+
     let format = args.format.unwrap_or(Format::Human);
     // The Markdown report draws what its findings touch: it needs the model.
     let (report, picture) = if format == Format::Markdown && !args.statistics {
@@ -357,7 +418,18 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let report = crate::lint(&input, &settings).map_err(|e| Failure(e.to_string()))?;
         (report, render::markdown::Picture::None)
     };
+    let mut report = report;
+    if let Some(file) = &stdin_file {
+        only_findings_of(
+            &mut report,
+            &crate::discover::display_path(file, &settings.cwd),
+        );
+    }
     let failed = report.fails(fail_on);
+    // The fixed buffer went to standard output: the report only to --output.
+    if stdin_fixed && args.output.is_none() {
+        return Ok(ExitCode::from(u8::from(failed)));
+    }
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -433,6 +505,35 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The file standard input stands for, absolute, when it is named
+/// (`--stdin-filename`) in a folder that exists: the buffer is then linted
+/// as that file of the design around it.
+fn stdin_in_context(args: &CheckArgs, cwd: &Path) -> Option<PathBuf> {
+    if args.paths.len() != 1 || args.paths[0] != Path::new("-") {
+        return None;
+    }
+    let file = crate::normalize(&cwd.join(args.stdin_filename.as_deref()?));
+    file.parent().is_some_and(Path::is_dir).then_some(file)
+}
+
+/// Keeps only the findings in the file shown as `display` (standard input's
+/// file); their labels in other files stay.
+fn only_findings_of(report: &mut Report, display: &str) {
+    let id = report
+        .sources
+        .iter()
+        .find(|(_, f)| f.path == display)
+        .map(|(id, _)| id);
+    report.retain(|f, _| Some(f.primary.file) == id);
+}
+
+/// The buffer's fixed text, when the fixes changed it.
+fn replace_with_fixed(bytes: &mut Vec<u8>, fixed: &crate::fix::Fixed) {
+    if let Some(f) = fixed.files.first() {
+        *bytes = f.fixed.clone().into_bytes();
+    }
 }
 
 /// Settings from `erlint.toml` and the rule lists of the command line.

@@ -2,7 +2,7 @@
 //! thread's arena, and merging the files' parts in path order, a chunk at a
 //! time. Also the texts set aside while the rules run and read again after.
 
-use super::{MemoryFile, RunError, Settings};
+use super::{Buffer, MemoryFile, RunError, Settings};
 use crate::discover::{DesignPath, Problem, Roots};
 use crate::finding::Finding;
 use crate::model::{self, Design};
@@ -10,6 +10,7 @@ use crate::read::{self, ReadError};
 use crate::source::{FileId, SourceDb, SourceFile, Span};
 use crate::syntax;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -114,13 +115,54 @@ impl SetAside {
     }
 }
 
-/// Reads, parses and lowers `files` (sorted), numbering them in order.
+/// The buffers that replace design files, by the path of the file found
+/// (`DesignPath::path`).
+pub(super) type Overlay<'b> = HashMap<PathBuf, &'b [u8]>;
+
+/// Matches each buffer with the design file it replaces (the same path,
+/// else the same file through another spelling or a link); a buffer
+/// matching none is added to `files` (kept sorted) as a file of the design.
+pub(super) fn overlay<'b>(
+    files: &mut Vec<DesignPath>,
+    buffers: &'b [Buffer],
+    cwd: &Path,
+) -> Overlay<'b> {
+    let mut out = Overlay::new();
+    for buffer in buffers {
+        let lexical = files
+            .iter()
+            .find(|f| super::normalize(&cwd.join(&f.path)) == buffer.path);
+        let found = lexical.or_else(|| {
+            let canonical = std::fs::canonicalize(&buffer.path).ok()?;
+            files
+                .iter()
+                .find(|f| std::fs::canonicalize(&f.path).is_ok_and(|c| c == canonical))
+        });
+        let path = match found {
+            Some(f) => f.path.clone(),
+            None => {
+                files.push(DesignPath {
+                    display: crate::discover::display_path(&buffer.path, cwd),
+                    path: buffer.path.clone(),
+                });
+                files.sort();
+                buffer.path.clone()
+            }
+        };
+        out.insert(path, buffer.bytes.as_slice());
+    }
+    out
+}
+
+/// Reads, parses and lowers `files` (sorted), numbering them in order;
+/// a file in `overlay` is its buffer's text instead of what is on disk.
 /// `problems` (what discovery could not look at) become findings of files
 /// numbered after them.
 pub(super) fn load_paths(
     files: &[DesignPath],
     problems: &[Problem],
     roots: &Roots,
+    overlay: &Overlay<'_>,
     settings: &Settings,
 ) -> Result<Merged, RunError> {
     let mut merged = Merged::default();
@@ -140,8 +182,17 @@ pub(super) fn load_paths(
                     .map(|(j, f)| {
                         let id = file_id(c * MERGE_CHUNK + j);
                         std::panic::catch_unwind(|| {
-                            let (loaded, canonical) = read_design_file(&f.path, roots);
-                            let disk = canonical.as_deref().filter(|_| !keep_texts);
+                            let buffer = overlay.get(&f.path);
+                            let (loaded, canonical) = match buffer {
+                                Some(bytes) => {
+                                    (decode(bytes.to_vec()), resolve_inside(&f.path, roots).ok())
+                                }
+                                None => read_design_file(&f.path, roots),
+                            };
+                            // A buffer's text is not on disk: it is kept.
+                            let disk = canonical
+                                .as_deref()
+                                .filter(|_| !keep_texts && buffer.is_none());
                             let mut r = process_file(id, f.display.clone(), loaded, disk)?;
                             r.read_from = canonical;
                             if let Some(p) = root_path(settings, &f.path) {

@@ -27,6 +27,24 @@ pub enum Input {
     /// Design files already read (a design at a git revision,
     /// `--diff-base`), in any order.
     Files(Vec<MemoryFile>),
+    /// The design under `paths` with some files' text replaced by
+    /// `buffers`: standard input linted as a file of its design
+    /// (`--stdin-filename`), and the fixed texts of `--fix` linted again
+    /// before they are written. A buffer naming no file found under the
+    /// paths is a file of the design all the same.
+    Overlaid {
+        paths: Vec<PathBuf>,
+        buffers: Vec<Buffer>,
+    },
+}
+
+/// A design file's text that replaces the file on disk (see
+/// [`Input::Overlaid`]).
+#[derive(Clone, Debug)]
+pub struct Buffer {
+    /// Where the file is (or would be): absolute, `.` and `..` resolved.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
 }
 
 /// A design file that is not read from disk.
@@ -110,25 +128,9 @@ fn lint_then<T>(
 ) -> Result<(Report, T), RunError> {
     let mut ignore_files = Vec::new();
     let merged = match input {
-        Input::Paths(paths) => {
-            let roots = discover::Roots::new(
-                settings
-                    .design_root
-                    .iter()
-                    .map(PathBuf::as_path)
-                    .chain(paths.iter().map(PathBuf::as_path)),
-            );
-            let mut found = discover::discover(paths, &settings.exclude, &settings.cwd, &roots)
-                .map_err(|e| match e {
-                    discover::DiscoverError::Missing(p) => RunError::MissingPath(p),
-                    discover::DiscoverError::NoDesignFile(p) => RunError::NoDesignFile(p),
-                })?;
-            // The design's catalog file is not a design file.
-            found
-                .files
-                .retain(|f| !settings.catalog.is_overlay_file(&f.path));
-            ignore_files = found.ignore_files;
-            load::load_paths(&found.files, &found.problems, &roots, settings)?
+        Input::Paths(paths) => from_disk(paths, &[], settings, &mut ignore_files)?,
+        Input::Overlaid { paths, buffers } => {
+            from_disk(paths, buffers, settings, &mut ignore_files)?
         }
         Input::Stdin { name, bytes } => load::load_bytes(name, bytes, settings)?,
         Input::Files(files) => load::load_memory(files)?,
@@ -144,7 +146,7 @@ fn lint_then<T>(
     inputs.append(&mut ignore_files);
     let index = Index::build(&design);
     let what = match input {
-        Input::Paths(paths) => paths
+        Input::Paths(paths) | Input::Overlaid { paths, .. } => paths
             .iter()
             .map(|p| discover::display_path(p, &settings.cwd))
             .collect::<Vec<_>>()
@@ -157,6 +159,8 @@ fn lint_then<T>(
     #[cfg(debug_assertions)]
     rewrite_for_test();
     load::restore_texts(&mut sources, set_aside, &findings);
+    let mut findings = findings;
+    crate::fix::settle(&mut findings, &sources);
     let mut report = Report::new(findings, sources);
     report.rules = rules::ALL
         .iter()
@@ -168,6 +172,40 @@ fn lint_then<T>(
         report.remove_known(known);
     }
     Ok((report, model))
+}
+
+/// Discovers the design under `paths` and loads it, `buffers` replacing
+/// the files they name; the ignore files read are added to `ignore_files`.
+fn from_disk(
+    paths: &[PathBuf],
+    buffers: &[Buffer],
+    settings: &Settings,
+    ignore_files: &mut Vec<PathBuf>,
+) -> Result<load::Merged, RunError> {
+    let roots = discover::Roots::new(
+        settings
+            .design_root
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(paths.iter().map(PathBuf::as_path)),
+    );
+    let found = discover::discover(paths, &settings.exclude, &settings.cwd, &roots);
+    let mut found = match found {
+        Ok(found) => found,
+        // A buffer is the design's one file so far.
+        Err(discover::DiscoverError::NoDesignFile(_)) if !buffers.is_empty() => {
+            discover::Discovered::default()
+        }
+        Err(discover::DiscoverError::Missing(p)) => return Err(RunError::MissingPath(p)),
+        Err(discover::DiscoverError::NoDesignFile(p)) => return Err(RunError::NoDesignFile(p)),
+    };
+    // The design's catalog file is not a design file.
+    found
+        .files
+        .retain(|f| !settings.catalog.is_overlay_file(&f.path));
+    ignore_files.append(&mut found.ignore_files);
+    let overlay = load::overlay(&mut found.files, buffers, &settings.cwd);
+    load::load_paths(&found.files, &found.problems, &roots, &overlay, settings)
 }
 
 /// `path` with `.` and `..` resolved lexically (symbolic links are not

@@ -1,7 +1,7 @@
 //! The versioned JSON report of cli.md.
 
 use super::Location;
-use crate::finding::Severity;
+use crate::finding::{Applicability, Fix, Severity};
 use crate::report::Report;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -28,6 +28,29 @@ struct JsonFinding<'a> {
     help: Option<&'a str>,
     /// Line-independent identity, what `--baseline` matches on.
     fingerprint: &'a str,
+    /// What `--fix` would change; written only when there is a fix.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    /// `safe` (`--fix`) or `unsafe` (`--unsafe-fixes`).
+    applicability: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// `file` from `line`:`column` to `end_line`:`end_column` (exclusive)
+/// becomes `replacement`.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -54,6 +77,31 @@ struct Summary {
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+fn fix<'a>(report: &Report, fix: &'a Fix) -> JsonFix<'a> {
+    JsonFix {
+        title: &fix.title,
+        applicability: match fix.applicability {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        },
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| {
+                let loc = Location::of(report, e.span);
+                JsonEdit {
+                    file: loc.path,
+                    line: loc.line,
+                    column: loc.column,
+                    end_line: loc.end_line,
+                    end_column: loc.end_column,
+                    replacement: &e.replacement,
+                }
+            })
+            .collect(),
+    }
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -89,6 +137,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
                 help: f.help.as_deref(),
                 fingerprint: fp,
+                fixes: f.fixes.iter().map(|x| fix(report, x)).collect(),
             }
         })
         .collect();

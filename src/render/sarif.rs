@@ -20,7 +20,7 @@
 //!   not a link are escaped (`\[`, `\]`) as SARIF requires.
 
 use super::{page_fix, page_summary, rule_page, Location};
-use crate::finding::Severity;
+use crate::finding::{Applicability, Fix, Severity};
 use crate::report::Report;
 use crate::rules;
 use serde_json::{json, Value};
@@ -128,6 +128,44 @@ fn physical(loc: &Location) -> Value {
     })
 }
 
+/// SARIF's `fix`: the edits grouped by file, each a `deletedRegion` and
+/// its `insertedContent`; how certain it is in `properties`.
+fn sarif_fix(report: &Report, fix: &Fix) -> Value {
+    let mut changes: Vec<(String, Vec<Value>)> = Vec::new();
+    for edit in &fix.edits {
+        let loc = Location::of(report, edit.span);
+        let replacement = json!({
+            "deletedRegion": {
+                "startLine": loc.line,
+                "startColumn": loc.column,
+                "endLine": loc.end_line,
+                "endColumn": loc.end_column,
+            },
+            "insertedContent": { "text": edit.replacement },
+        });
+        match changes.iter_mut().find(|(p, _)| *p == loc.path) {
+            Some((_, list)) => list.push(replacement),
+            None => changes.push((loc.path, vec![replacement])),
+        }
+    }
+    json!({
+        "description": { "text": sentence(&fix.title) },
+        "artifactChanges": changes
+            .into_iter()
+            .map(|(path, replacements)| json!({
+                "artifactLocation": { "uri": uri(&path) },
+                "replacements": replacements,
+            }))
+            .collect::<Vec<_>>(),
+        "properties": {
+            "applicability": match fix.applicability {
+                Applicability::Safe => "safe",
+                Applicability::Unsafe => "unsafe",
+            },
+        },
+    })
+}
+
 fn rule_descriptor(rule: &rules::Rule) -> Value {
     let short = sentence(rule.summary);
     let full = page_summary(rule.doc)
@@ -208,6 +246,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     })
                     .collect();
                 result["relatedLocations"] = Value::Array(related);
+            }
+            if !f.fixes.is_empty() {
+                result["fixes"] =
+                    Value::Array(f.fixes.iter().map(|x| sarif_fix(report, x)).collect());
             }
             result
         })

@@ -148,7 +148,7 @@ macro_rules! declare_rule {
 pub mod prelude {
     pub use super::RuleContext;
     pub use crate::declare_rule;
-    pub use crate::finding::{Finding, Severity};
+    pub use crate::finding::{Applicability, Finding, Fix, Severity};
     pub use crate::model::{
         Bandwidth, Billing, Circuit, CircuitRouters, Encapsulation, Family, Gateway, GatewaySku,
         GlobalReach, IpNet, Layer, Link, Model, NameKind, Peering, PeeringKind, Peerings, Port,

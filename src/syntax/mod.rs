@@ -103,6 +103,9 @@ pub struct Parsed<'a> {
     /// not grow): nothing of the file is in `documents`. Allocation is
     /// fallible here, so this is reported, never an abort.
     pub out_of_memory: bool,
+    /// The nodes used again through an alias (`*defaults`, `<<: *d`):
+    /// text in them is shared, so a fix does not edit it (`crate::fix`).
+    pub aliased: Vec<Span>,
 }
 
 fn out_of_memory(mut out: Parsed<'_>) -> Parsed<'_> {
@@ -310,6 +313,10 @@ pub fn parse<'a>(file: FileId, text: &str, arena: &'a Bump) -> Parsed<'a> {
                     );
                     return discard_partial(out);
                 }
+                if out.aliased.try_reserve(1).is_err() {
+                    return out_of_memory(out);
+                }
+                out.aliased.push(target.span);
                 *target
             }
         };

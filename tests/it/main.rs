@@ -6,6 +6,7 @@ mod ci_options;
 mod cli;
 mod determinism;
 mod diff_base;
+mod fix;
 mod fixtures;
 mod format_docs;
 mod fuzz_corpus;

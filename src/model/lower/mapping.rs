@@ -3,9 +3,10 @@
 //! unknown key probably misspells.
 
 use super::Lowerer;
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding, Fix};
 use crate::model::format::{FormatKey, Key};
 use crate::model::Written;
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::{Node, NodeKind};
 
@@ -92,6 +93,30 @@ impl<'a, K: FormatKey> Fields<'a, K> {
     }
 }
 
+/// Renaming an unknown key to `best`, the closest accepted key (`close`
+/// keys were close): safe when the two differ only in case, spaces,
+/// hyphens or underscores and no other key does (`Peering-Location`), a
+/// guess when `best` is merely the only close key (`provder`).
+fn key_fix(written: &str, best: &str, close: usize, keys: &[Key], at: Span) -> Option<Fix> {
+    let same_fold = keys
+        .iter()
+        .filter(|k| suggest::same_folded(written, k.name))
+        .count();
+    let applicability = if same_fold == 1 && suggest::same_folded(written, best) {
+        Applicability::Safe
+    } else if close == 1 {
+        Applicability::Unsafe
+    } else {
+        return None;
+    };
+    Some(Fix::replace(
+        format!("write `{best}`"),
+        applicability,
+        at,
+        best,
+    ))
+}
+
 /// "`name`, `offers`, `peering_locations`".
 pub(super) fn key_list(keys: &[Key]) -> String {
     keys.iter()
@@ -141,7 +166,8 @@ impl Lowerer {
             // references meant: `unused-*` and `undefined-reference` leave
             // them to this `unknown-field`.
             self.remember(&entries[i].1);
-            let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 1);
+            // Two, to know whether the best is the only one close.
+            let found = suggest::closest(s.text, keys.iter().map(|k| k.name), 2);
             let mut f = Finding::stage(
                 &crate::rules::reference::UNKNOWN_FIELD,
                 k.span,
@@ -159,10 +185,14 @@ impl Lowerer {
                             claimed.push((key, i));
                         }
                     }
-                    f.help(format!(
+                    let f = f.help(format!(
                         "did you mean `{best}`? accepted keys: {}",
                         key_list(keys)
-                    ))
+                    ));
+                    match key_fix(s.text, best, found.len(), keys, k.span) {
+                        Some(fix) if !present => f.fix(fix),
+                        _ => f,
+                    }
                 }
                 None => f.help(format!("remove it; accepted keys: {}", key_list(keys))),
             };

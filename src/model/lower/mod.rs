@@ -124,9 +124,18 @@ impl Lowerer {
     }
 
     fn invalid(&mut self, node: &Node, message: impl Into<String>, help: impl Into<String>) {
-        self.findings.push(
-            Finding::stage(&crate::rules::reference::INVALID_VALUE, node.span, message).help(help),
-        );
+        let f = self.invalid_finding(node, message, help);
+        self.findings.push(f);
+    }
+
+    /// An `invalid-value` finding on `node`, to push once its fix is added.
+    fn invalid_finding(
+        &self,
+        node: &Node,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding {
+        Finding::stage(&crate::rules::reference::INVALID_VALUE, node.span, message).help(help)
     }
 
     /// Reports a required key that is absent, unless an unknown key

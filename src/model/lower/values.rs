@@ -4,8 +4,10 @@
 //! entry in the format tables.
 
 use super::{exact, Lowerer};
+use crate::finding::{Applicability, Edit, Fix};
 use crate::model::format::{FormatKey, Ty};
 use crate::model::{Bandwidth, IpNet, Spanned, SpannedList, Text};
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::{Node, NodeKind};
 
@@ -53,6 +55,7 @@ impl Lowerer {
             NodeKind::Scalar(s) if s.plain => parse_digits::<i64>(s.text),
             _ => None,
         };
+        let unquote = quoted_number::<i64>(node).filter(|n| (min..=max).contains(n));
         match parsed {
             Some(n) if (min..=max).contains(&n) => Some(Spanned::new(n, node.span)),
             Some(n) => {
@@ -64,11 +67,15 @@ impl Lowerer {
                 None
             }
             None => {
-                self.invalid(
+                let f = self.invalid_finding(
                     node,
                     format!("`{key}` must be a whole number, found {}", describe(node)),
                     format!("use a whole number from {min} to {max}, without quotes"),
                 );
+                self.findings.push(match unquote {
+                    Some(_) => f.fix(unquote_fix(node)),
+                    None => f,
+                });
                 None
             }
         }
@@ -90,7 +97,7 @@ impl Lowerer {
         match parsed {
             Some(n) => Some(Spanned::new(n, node.span)),
             None => {
-                self.invalid(
+                let f = self.invalid_finding(
                     node,
                     format!(
                         "`{key}` must be a whole number of zero or more, found {}",
@@ -98,6 +105,10 @@ impl Lowerer {
                     ),
                     "use a whole number without quotes",
                 );
+                self.findings.push(match quoted_number::<u64>(node) {
+                    Some(_) => f.fix(unquote_fix(node)),
+                    None => f,
+                });
                 None
             }
         }
@@ -144,12 +155,22 @@ impl Lowerer {
             .collect::<Vec<_>>()
             .join(", ");
         if let Some(t) = text {
-            let close = suggest::closest(t, all.iter().map(|(n, _)| *n), 1);
+            // Two, to know whether the best is the only one close.
+            let close = suggest::closest(t, all.iter().map(|(n, _)| *n), 2);
             let help = match close.first() {
                 Some(c) => format!("did you mean `{c}`? accepted values: {accepted}"),
                 None => format!("accepted values: {accepted}"),
             };
-            self.invalid(node, format!("`{t}` is not a valid `{key}`"), help);
+            let f = self.invalid_finding(node, format!("`{t}` is not a valid `{key}`"), help);
+            self.findings.push(match close.as_slice() {
+                [only] => f.fix(Fix::replace(
+                    format!("write `{only}`"),
+                    Applicability::Unsafe,
+                    node.span,
+                    *only,
+                )),
+                _ => f,
+            });
         } else {
             self.invalid(
                 node,
@@ -236,6 +257,37 @@ impl Lowerer {
         };
         let values = exact(items.iter().filter_map(|n| item(self, n)), items.len());
         Some(Spanned::new(values, node.span))
+    }
+}
+
+/// The number a quoted scalar holds (`"65010"`), if it is one.
+fn quoted_number<T: std::str::FromStr>(node: &Node) -> Option<T> {
+    match &node.kind {
+        NodeKind::Scalar(s) if !s.plain && !s.text.is_empty() => {
+            // Digits only: `"+1"` or `" 1"` unquoted would not read the same.
+            s.text
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| s.text.parse().ok())
+                .flatten()
+        }
+        _ => None,
+    }
+}
+
+/// Removing the quotes around a number (safe: the value meant is the
+/// number written). Two edits, one per quote, so that nothing between
+/// them is rewritten.
+fn unquote_fix(node: &Node) -> Fix {
+    let (start, end) = (node.span.start as usize, node.span.end as usize);
+    let quote = |at: usize| Edit {
+        span: Span::new(node.span.file, at, at + 1),
+        replacement: String::new(),
+    };
+    Fix {
+        title: "remove the quotes".into(),
+        applicability: Applicability::Safe,
+        edits: vec![quote(start), quote(end.saturating_sub(1))],
     }
 }
 

@@ -29,7 +29,13 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                     format!("circuit `{name}` uses the Local SKU but is billed `metered`: ExpressRoute Local is billed unlimited"),
                 )
                 .label(sku.span, "the Local SKU includes data transfer")
-                .help("set `billing: unlimited`"),
+                .help("set `billing: unlimited`")
+                .fix(Fix::replace(
+                    "set `billing: unlimited`",
+                    Applicability::Safe,
+                    billing.span,
+                    "unlimited",
+                )),
             ),
             Some(Delivery::Direct) => out.push(
                 Finding::at(

@@ -67,6 +67,15 @@ fn unknown(
         return Some(Finding::at(loc.span, message).help(help));
     }
     let close = catalog.closest_locations(&loc.value);
+    let fix = match close.as_slice() {
+        [only] => Some(Fix::replace(
+            format!("write `{only}`"),
+            Applicability::Unsafe,
+            loc.span,
+            *only,
+        )),
+        _ => None,
+    };
     let help = if close.is_empty() {
         "use a peering location listed by `erlint catalog`, or add it to the design's catalog file"
             .to_string()
@@ -78,5 +87,9 @@ fn unknown(
             loc.value
         )
     };
-    Some(Finding::at(loc.span, message).help(help))
+    let finding = Finding::at(loc.span, message).help(help);
+    Some(match fix {
+        Some(fix) => finding.fix(fix),
+        None => finding,
+    })
 }

@@ -22,19 +22,30 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
             vnet.name.value, region.value
         );
         // A peering location written where its Azure region belongs.
-        let help = match cx.catalog.location(&region.value) {
-            Some(loc) if !loc.local_regions.is_empty() => format!(
-                "use {} (`{}` is a peering location; this is its local Azure region)",
-                quoted_list(&loc.local_regions, "or"),
-                loc.name
+        // The one region meant, if there is exactly one, is a guess
+        // (`--unsafe-fixes`): the region may be missing from the catalog.
+        let (help, meant) = match cx.catalog.location(&region.value) {
+            Some(loc) if !loc.local_regions.is_empty() => (
+                format!(
+                    "use {} (`{}` is a peering location; this is its local Azure region)",
+                    quoted_list(&loc.local_regions, "or"),
+                    loc.name
+                ),
+                match loc.local_regions.as_slice() {
+                    [only] => Some(only.to_string()),
+                    _ => None,
+                },
             ),
-            Some(loc) => format!(
-                "use an Azure region (`{}` is a peering location, not a region)",
-                loc.name
+            Some(loc) => (
+                format!(
+                    "use an Azure region (`{}` is a peering location, not a region)",
+                    loc.name
+                ),
+                None,
             ),
             None => {
                 let close = cx.catalog.closest_regions(&region.value);
-                if close.is_empty() {
+                let help = if close.is_empty() {
                     "use an Azure region listed by `erlint catalog`, or add it to the design's catalog file".to_string()
                 } else {
                     format!(
@@ -43,10 +54,24 @@ fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
                         if close.len() == 1 { "" } else { "s" },
                         region.value
                     )
-                }
+                };
+                let meant = match close.as_slice() {
+                    [only] => Some(only.to_string()),
+                    _ => None,
+                };
+                (help, meant)
             }
         };
-        out.push(Finding::at(region.span, message).help(help));
+        let finding = Finding::at(region.span, message).help(help);
+        out.push(match meant {
+            Some(meant) => finding.fix(Fix::replace(
+                format!("write `{meant}`"),
+                Applicability::Unsafe,
+                region.span,
+                meant,
+            )),
+            None => finding,
+        });
     }
     out
 }

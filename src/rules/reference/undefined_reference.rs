@@ -29,25 +29,35 @@ fn report(cx: &RuleContext<'_>, out: &mut Vec<Finding>, dangling: Dangling<'_>) 
         NameKind::Vnet => "virtual network",
     };
     // Names differ only in case: that is the one meant (names are exact).
-    let help = if let Some(k) = cx.db.case_variant(kind_name, &name.value) {
-        format!("write `{k}`: names are case-sensitive")
+    // The one name meant is offered as a fix, a guess (`--unsafe-fixes`):
+    // the entity may be missing rather than misspelled.
+    let (help, meant) = if let Some(k) = cx.db.case_variant(kind_name, &name.value) {
+        (format!("write `{k}`: names are case-sensitive"), Some(k))
     } else {
         let close = cx.db.similar(kind_name, &name.value, 3);
-        match suggest::did_you_mean(&close) {
+        let help = match suggest::did_you_mean(&close) {
             Some(d) => format!("{d} If not, define {kind} `{}`", name.value),
             None => format!("define {kind} `{}`, or fix the name", name.value),
-        }
+        };
+        (help, close.first().copied().filter(|_| close.len() == 1))
     };
-    out.push(
-        Finding::at(
+    let mut finding = Finding::at(
+        name.span,
+        format!(
+            "{from} refers to {kind} `{}`, which is not defined",
+            name.value
+        ),
+    )
+    .help(help);
+    if let Some(meant) = meant {
+        finding = finding.fix(Fix::replace(
+            format!("write `{meant}`"),
+            Applicability::Unsafe,
             name.span,
-            format!(
-                "{from} refers to {kind} `{}`, which is not defined",
-                name.value
-            ),
-        )
-        .help(help),
-    );
+            meant,
+        ));
+    }
+    out.push(finding);
 }
 
 fn check(cx: &RuleContext<'_>) -> Vec<Finding> {
