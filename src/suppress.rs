@@ -498,7 +498,7 @@ mod tests {
     /// The text once the first fix of each unused suppression is applied.
     fn fixed(text: &str, fs: &mut Vec<Finding>) -> String {
         let db = db(text);
-        let unused = apply(fs, &db, &all());
+        let unused = apply(fs, &db, Suppressions::scan(&db), &all());
         let edits: Vec<&crate::finding::Edit> =
             unused.iter().flat_map(|f| &f.fixes[0].edits).collect();
         crate::fix::apply_edits(text, &edits).unwrap_or_default()
