@@ -215,3 +215,33 @@ fn every_readme_command_works_when_pasted() {
     assert!(ran >= 5, "{ran} commands");
     assert!(tmp.path().join(".vscode/erlint.schema.json").is_file());
 }
+
+/// The README's table of rules is the registry: every rule, its group,
+/// default severity and summary, in registry order.
+#[test]
+fn the_readme_lists_every_rule_as_the_registry_has_it() {
+    let text = readme();
+    let start = text
+        .find("<!-- rules:start")
+        .expect("the rules table's start marker");
+    let end = text
+        .find("<!-- rules:end -->")
+        .expect("the rules table's end marker");
+    let rows: Vec<&str> = text[start..end]
+        .lines()
+        .filter(|l| l.starts_with("| [`"))
+        .collect();
+    let expected: Vec<String> = erlint::rules::ALL
+        .iter()
+        .map(|r| {
+            format!(
+                "| [`{0}`](rules/{0}.md) | {1} | {2} | {3} |",
+                r.name,
+                r.group.as_str(),
+                r.default_severity.as_str(),
+                r.summary.replace('|', "\\|")
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected, "regenerate the README's rules table");
+}
