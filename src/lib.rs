@@ -23,9 +23,12 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sema;
+pub mod server;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use driver::{lint, lint_with_model, normalize, Input, MemoryFile, RunError, Settings};
+pub use driver::{
+    lint, lint_with_model, normalize, DesignParts, Input, MemoryFile, RunError, Settings,
+};

@@ -6,6 +6,7 @@ mod diff_base;
 mod generate;
 mod graph;
 mod output;
+mod server;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -127,6 +128,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Graph(args) => graph::graph(args),
+        Command::Server => server::server(),
         Command::Completions { shell } => {
             print_stdout(&generate::completions(shell)?)?;
             Ok(ExitCode::SUCCESS)
