@@ -80,7 +80,10 @@ impl<'d> Db<'d> {
         let mut out = Vec::new();
         let d = self.design();
         for p in file_range(&d.providers, file, |e| e.span) {
-            out.extend(self.provider(super::ProviderId::at(p)).map(Entity::Provider));
+            out.extend(
+                self.provider(super::ProviderId::at(p))
+                    .map(Entity::Provider),
+            );
         }
         for p in file_range(&d.sites, file, |e| e.span) {
             out.extend(self.site(super::SiteId::at(p)).map(Entity::Site));
@@ -118,7 +121,12 @@ impl<'d> Db<'d> {
         };
         match entity {
             Entity::Site(s) => {
-                if let Some(p) = s.entity().expressroute.as_ref().and_then(|e| e.provider.as_ref()) {
+                if let Some(p) = s
+                    .entity()
+                    .expressroute
+                    .as_ref()
+                    .and_then(|e| e.provider.as_ref())
+                {
                     reference(NameKind::Provider, p);
                 }
                 for c in s.entity().circuit_names() {

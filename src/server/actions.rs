@@ -147,10 +147,7 @@ fn suppression(folder: &Folder, f: &Finding) -> Option<(Span, String)> {
         let open = at + marker.len();
         let close = text[open..].find(')')? + open;
         let at = start + close;
-        return Some((
-            Span::new(f.primary.file, at, at),
-            format!(", {}", f.rule),
-        ));
+        return Some((Span::new(f.primary.file, at, at), format!(", {}", f.rule)));
     }
     let pad = if text.ends_with(' ') || text.is_empty() {
         ""

@@ -26,7 +26,10 @@ pub struct Context {
 fn split_line(line: &str) -> (usize, bool, usize, &str) {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = &line[indent..];
-    if let Some(after) = rest.strip_prefix("- ").or(if rest == "-" { Some("") } else { None }) {
+    if let Some(after) = rest
+        .strip_prefix("- ")
+        .or(if rest == "-" { Some("") } else { None })
+    {
         let pad = after.len() - after.trim_start_matches(' ').len();
         (indent, true, indent + 2 + pad, &after[pad..])
     } else {
@@ -64,12 +67,14 @@ pub fn at(text: &str, offset: usize) -> Context {
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     let (_, item, mut col, content) = split_line(before);
-    let slot = match key_of(content) {
-        Some((key, after)) => Slot::Value {
+    let flow = flow(content);
+    let slot = match (&flow, key_of(content)) {
+        (Some((_, slot)), _) => slot.clone(),
+        (None, Some((key, after))) => Slot::Value {
             key: key.to_string(),
             prefix: last_token(after).to_string(),
         },
-        None => Slot::Key {
+        (None, None) => Slot::Key {
             prefix: content.trim().to_string(),
         },
     };
@@ -104,10 +109,18 @@ pub fn at(text: &str, offset: usize) -> Context {
         }
     }
     parents.reverse();
+    if let Some((chain, _)) = flow {
+        parents.extend(chain);
+        return Context { parents, slot };
+    }
     // `- word` under a list of values is an item of that list.
     let slot = match slot {
         Slot::Key { prefix } if item => match parents.split_last() {
-            Some((last, outer)) if table_of(outer).and_then(|t| key_in(t, last)).is_some_and(is_list_of_values) => {
+            Some((last, outer))
+                if table_of(outer)
+                    .and_then(|t| key_in(t, last))
+                    .is_some_and(is_list_of_values) =>
+            {
                 let key = last.clone();
                 parents.pop();
                 Slot::Value { key, prefix }
@@ -117,6 +130,88 @@ pub fn at(text: &str, offset: usize) -> Context {
         s => s,
     };
     Context { parents, slot }
+}
+
+/// A flow collection (`{ a: 1, b: [x, y` ) still open at the end of
+/// `content`: the keys leading into it from the line's start, and the slot
+/// at its end. `None` when no flow collection is open there.
+fn flow(content: &str) -> Option<(Vec<String>, Slot)> {
+    struct Frame {
+        map: bool,
+        key: Option<String>,
+        in_value: bool,
+        token: usize,
+    }
+    let (outer, text) = match key_of(content) {
+        Some((k, after)) => (Some(k.to_string()), after),
+        None => (None, content),
+    };
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b'{' | b'[' => stack.push(Frame {
+                map: b == b'{',
+                key: None,
+                in_value: false,
+                token: i + 1,
+            }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    if top.map {
+                        top.key = None;
+                        top.in_value = false;
+                    }
+                    top.token = i + 1;
+                }
+            }
+            b':' if bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b',') => {
+                if let Some(top) = stack.last_mut().filter(|t| t.map && !t.in_value) {
+                    let key = text[top.token..i].trim().trim_matches(['"', '\'']);
+                    top.key = Some(key.to_string());
+                    top.in_value = true;
+                    top.token = i + 1;
+                }
+            }
+            b'#' if i > 0 && bytes[i - 1] == b' ' => return None,
+            _ => {}
+        }
+    }
+    let top = stack.last()?;
+    let prefix = text[top.token..]
+        .trim()
+        .trim_matches(['"', '\''])
+        .to_string();
+    let mut chain: Vec<String> = outer.into_iter().collect();
+    for f in &stack[..stack.len() - 1] {
+        if f.map {
+            chain.extend(f.key.clone());
+        }
+    }
+    let slot = if top.map {
+        match (&top.key, top.in_value) {
+            (Some(key), true) => Slot::Value {
+                key: key.clone(),
+                prefix,
+            },
+            _ => Slot::Key { prefix },
+        }
+    } else {
+        let key = chain.pop()?;
+        Slot::Value { key, prefix }
+    };
+    Some((chain, slot))
 }
 
 fn is_list_of_values(key: &Key) -> bool {
@@ -134,9 +229,7 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 /// What is written of the value at the cursor: after the last blank,
 /// bracket or comma.
 fn last_token(after: &str) -> &str {
-    let start = after
-        .rfind([' ', '[', ',', '{', '\t'])
-        .map_or(0, |i| i + 1);
+    let start = after.rfind([' ', '[', ',', '{', '\t']).map_or(0, |i| i + 1);
     after[start..].trim_matches(['"', '\''])
 }
 
@@ -186,7 +279,12 @@ mod tests {
     fn key_in_a_list_item() {
         let c = ctx("circuits:\n  - name: c\n    links:\n      - vnet: v\n        fa|\n");
         assert_eq!(c.parents, ["circuits", "links"]);
-        assert_eq!(c.slot, Slot::Key { prefix: "fa".into() });
+        assert_eq!(
+            c.slot,
+            Slot::Key {
+                prefix: "fa".into()
+            }
+        );
         // The first key of an item, and a list written at the key's indent.
         let c = ctx("circuits:\n- name: c\n  sk|");
         assert_eq!(c.parents, ["circuits"]);
@@ -212,6 +310,29 @@ mod tests {
             Slot::Value {
                 key: "circuits".into(),
                 prefix: "b".into()
+            }
+        );
+    }
+
+    #[test]
+    fn flow_collections() {
+        let c = ctx(
+            "sites:\n  - { name: a, expressroute: { model: ethernet, circuits: [x, er|, y] } }\n",
+        );
+        assert_eq!(c.parents, ["sites", "expressroute"]);
+        assert_eq!(
+            c.slot,
+            Slot::Value {
+                key: "circuits".into(),
+                prefix: "er".into()
+            }
+        );
+        let c = ctx("circuits:\n  - name: c\n    routers: { primary: a, sec|");
+        assert_eq!(c.parents, ["circuits", "routers"]);
+        assert_eq!(
+            c.slot,
+            Slot::Key {
+                prefix: "sec".into()
             }
         );
     }

@@ -15,7 +15,9 @@ pub fn position(file: &SourceFile, offset: u32) -> Position {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let line = file.line_col(u32::try_from(offset).unwrap_or(u32::MAX)).line;
+    let line = file
+        .line_col(u32::try_from(offset).unwrap_or(u32::MAX))
+        .line;
     let start = file.line_start(line).unwrap_or(0).min(offset);
     let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
     Position {
@@ -170,10 +172,7 @@ mod tests {
     fn uris_round_trip_with_escapes() {
         let path = Path::new("/tmp/my design/sités#1.yaml");
         let uri = uri_of(path).unwrap();
-        assert_eq!(
-            uri.as_str(),
-            "file:///tmp/my%20design/sit%C3%A9s%231.yaml"
-        );
+        assert_eq!(uri.as_str(), "file:///tmp/my%20design/sit%C3%A9s%231.yaml");
         assert_eq!(path_of(&uri).unwrap(), path);
         let other = Uri::from_str("untitled:Untitled-1").unwrap();
         assert!(path_of(&other).is_none());

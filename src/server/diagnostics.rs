@@ -6,8 +6,8 @@ use super::convert;
 use super::state::Folder;
 use crate::finding::{Finding, Severity};
 use lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
-    NumberOrString, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString,
+    Uri,
 };
 use std::collections::BTreeMap;
 use std::str::FromStr;

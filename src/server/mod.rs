@@ -194,13 +194,14 @@ impl Server<'_> {
         if !dynamic {
             return;
         }
-        let watchers: Vec<lsp_types::FileSystemWatcher> = ["**/*.yaml", "**/*.yml", "**/erlint.toml"]
-            .iter()
-            .map(|g| lsp_types::FileSystemWatcher {
-                glob_pattern: lsp_types::GlobPattern::String(g.to_string()),
-                kind: None,
-            })
-            .collect();
+        let watchers: Vec<lsp_types::FileSystemWatcher> =
+            ["**/*.yaml", "**/*.yml", "**/erlint.toml"]
+                .iter()
+                .map(|g| lsp_types::FileSystemWatcher {
+                    glob_pattern: lsp_types::GlobPattern::String(g.to_string()),
+                    kind: None,
+                })
+                .collect();
         let options = lsp_types::DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
             id: "erlint-watched-files".into(),
@@ -326,35 +327,36 @@ impl Server<'_> {
     }
 
     fn request(&mut self, r: Request) -> Response {
+        injected_panic(&r.method);
         let id = r.id.clone();
         let result = match r.method.as_str() {
             req::GotoDefinition::METHOD => self.position_request(r, |folder, file, offset, _| {
                 let loc = navigate::definition(folder, file, offset);
                 to_value(loc.map(GotoDefinitionResponse::Scalar))
             }),
-            req::References::METHOD => {
-                match parse::<lsp_types::ReferenceParams>(r.params) {
+            req::References::METHOD => match parse::<lsp_types::ReferenceParams>(r.params) {
+                Ok(p) => {
+                    let include = p.context.include_declaration;
+                    self.at(&p.text_document_position, |folder, file, offset| {
+                        to_value(navigate::references(folder, file, offset, include))
+                    })
+                }
+                Err(e) => Err(e),
+            },
+            req::Rename::METHOD => {
+                match parse::<lsp_types::RenameParams>(r.params) {
                     Ok(p) => {
-                        let include = p.context.include_declaration;
+                        let new_name = p.new_name;
                         self.at(&p.text_document_position, |folder, file, offset| {
-                            to_value(navigate::references(folder, file, offset, include))
+                            match navigate::rename(folder, file, offset, &new_name) {
+                                Ok(edit) => to_value(edit),
+                                Err(message) => Err((ErrorCode::InvalidParams, message)),
+                            }
                         })
                     }
                     Err(e) => Err(e),
                 }
             }
-            req::Rename::METHOD => match parse::<lsp_types::RenameParams>(r.params) {
-                Ok(p) => {
-                    let new_name = p.new_name;
-                    self.at(&p.text_document_position, |folder, file, offset| {
-                        match navigate::rename(folder, file, offset, &new_name) {
-                            Ok(edit) => to_value(edit),
-                            Err(message) => Err((ErrorCode::InvalidParams, message)),
-                        }
-                    })
-                }
-                Err(e) => Err(e),
-            },
             req::HoverRequest::METHOD => self.position_request(r, |folder, file, offset, _| {
                 to_value(navigate::hover(folder, file, offset))
             }),
@@ -447,10 +449,26 @@ impl Server<'_> {
 /// A request's result, or its error.
 type Answer = Result<serde_json::Value, (ErrorCode, String)>;
 
-fn parse<P: serde::de::DeserializeOwned>(params: serde_json::Value) -> Result<P, (ErrorCode, String)> {
+fn parse<P: serde::de::DeserializeOwned>(
+    params: serde_json::Value,
+) -> Result<P, (ErrorCode, String)> {
     serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
 }
 
 fn to_value<T: serde::Serialize>(v: T) -> Answer {
     serde_json::to_value(v).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+}
+
+/// Test-only, debug builds only: `ERLINT_TEST_PANIC=server-<method>`
+/// (`server-hover`) makes the handler of requests whose method ends with
+/// `<method>` panic, so the tests can prove a bug is an error response.
+fn injected_panic(method: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("ERLINT_TEST_PANIC").is_ok_and(|v| {
+        v.strip_prefix("server-")
+            .is_some_and(|m| !m.is_empty() && method.ends_with(m))
+    }) {
+        panic!("injected by ERLINT_TEST_PANIC");
+    }
+    let _ = method;
 }

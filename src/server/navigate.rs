@@ -17,7 +17,11 @@ use std::collections::HashMap;
 pub fn definition(folder: &Folder, file: FileId, offset: u32) -> Option<Location> {
     let db = folder.parts.db();
     let target = db.at(file, offset)?.target?;
-    convert::location(&folder.parts.sources, &folder.parts.paths, target.name().span)
+    convert::location(
+        &folder.parts.sources,
+        &folder.parts.paths,
+        target.name().span,
+    )
 }
 
 /// Every name written that means the same entity as the name under the
@@ -135,9 +139,11 @@ pub fn hover(folder: &Folder, file: FileId, offset: u32) -> Option<Hover> {
             )),
         }
     }
-    for f in folder.findings.iter().filter(|f| {
-        f.primary.file == file && f.primary.start <= offset && offset <= f.primary.end
-    }) {
+    for f in folder
+        .findings
+        .iter()
+        .filter(|f| f.primary.file == file && f.primary.start <= offset && offset <= f.primary.end)
+    {
         if let Some(rule) = crate::rules::by_name(f.rule) {
             lines.push(format!("**{}**: {}", rule.name, rule.summary));
             range.get_or_insert(convert::range(sources, f.primary));
@@ -207,7 +213,9 @@ pub fn describe(sources: &SourceDb, e: Entity<'_>) -> String {
                 let provider = text_of(sources, &er.provider)
                     .map(|p| format!(" via {p}"))
                     .unwrap_or_default();
-                format!("{model} {layer}{provider}").trim().replace("  ", " ")
+                format!("{model} {layer}{provider}")
+                    .trim()
+                    .replace("  ", " ")
             });
             let circuits: Vec<&str> = s
                 .entity()

@@ -12,11 +12,13 @@ mod fuzz_corpus;
 mod graph;
 mod hostile;
 mod install;
+mod lsp_client;
 mod props;
 mod readme;
 mod registry;
 mod rule_docs;
 mod schema;
+mod server;
 mod support;
 
 /// The large-design generator of the benchmarks.
