@@ -18,7 +18,7 @@ mod context;
 pub mod convert;
 mod diagnostics;
 mod navigate;
-mod state;
+pub mod state;
 
 pub use state::SettingsFor;
 
@@ -115,11 +115,9 @@ impl Server<'_> {
         for msg in &self.connection.receiver {
             match msg {
                 Message::Request(r) => {
-                    let shutdown = self
-                        .connection
-                        .handle_shutdown(&r)
-                        .map_err(|e| e.to_string())?;
-                    if shutdown {
+                    // After `shutdown`, a client that closes the stream
+                    // instead of sending `exit` has still ended the session.
+                    if self.connection.handle_shutdown(&r).unwrap_or(true) {
                         return Ok(());
                     }
                     let id = r.id.clone();
@@ -221,7 +219,7 @@ impl Server<'_> {
     /// Publishes what changed since the last publication; shows each
     /// folder's new problem once.
     fn after_change(&mut self) {
-        let now = diagnostics::all(&self.state.folders);
+        let now = self.state.diagnostics();
         for (uri, diagnostics) in diagnostics::changes(&self.state.published, &now) {
             self.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams {
                 uri,

@@ -140,6 +140,12 @@ impl State {
         }
     }
 
+    /// Every file's diagnostics as they stand (what the server publishes
+    /// after a change, before comparing with what it published).
+    pub fn diagnostics(&self) -> BTreeMap<String, (Uri, Vec<Diagnostic>)> {
+        super::diagnostics::all(&self.folders)
+    }
+
     /// Loads folder `i` again from disk and the open buffers.
     pub fn reload(&mut self, i: usize) {
         if let Some(root) = self.folders.get(i).map(|f| f.root.clone()) {
