@@ -79,6 +79,9 @@ fn action(
 }
 
 /// Edits (spans in any file of the design) as a workspace edit.
+// `WorkspaceEdit::changes` is keyed by `Uri` (lsp-types), whose cached
+// parse results clippy takes for interior mutability; it is never mutated.
+#[allow(clippy::mutable_key_type)]
 fn workspace_edit(folder: &Folder, edits: &[(Span, String)]) -> Option<WorkspaceEdit> {
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for (span, text) in edits {

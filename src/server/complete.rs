@@ -47,7 +47,7 @@ pub fn complete(folder: &Folder, file: FileId, offset: u32) -> Vec<CompletionIte
         Slot::Key { .. } => match cx.parents.last().map(String::as_str) {
             Some("offers") => OFFER_MODELS
                 .iter()
-                .map(|(m, _)| item(m, CompletionItemKind::ENUM_MEMBER, None, true))
+                .map(|(m, _)| item(m, CompletionItemKind::ENUM_MEMBER, None))
                 .collect(),
             _ => context::table_of(&cx.parents).map_or_else(Vec::new, keys),
         },
@@ -60,19 +60,14 @@ fn keys(table: &'static Table) -> Vec<CompletionItem> {
         .keys
         .iter()
         .map(|k| {
-            let mut it = item(k.name, CompletionItemKind::PROPERTY, Some(k.doc), false);
+            let mut it = item(k.name, CompletionItemKind::PROPERTY, Some(k.doc));
             it.insert_text = Some(format!("{}: ", k.name));
             it
         })
         .collect()
 }
 
-fn item(
-    label: &str,
-    kind: CompletionItemKind,
-    detail: Option<&str>,
-    _value: bool,
-) -> CompletionItem {
+fn item(label: &str, kind: CompletionItemKind, detail: Option<&str>) -> CompletionItem {
     CompletionItem {
         label: label.to_string(),
         kind: Some(kind),
@@ -85,7 +80,7 @@ fn values(folder: &Folder, parents: &[String], key: &str) -> Vec<CompletionItem>
     if parents.last().map(String::as_str) == Some("offers") {
         return ["l2", "l3"]
             .iter()
-            .map(|l| item(l, CompletionItemKind::ENUM_MEMBER, None, true))
+            .map(|l| item(l, CompletionItemKind::ENUM_MEMBER, None))
             .collect();
     }
     if let Some(kind) = reference_kind(parents, key) {
@@ -102,7 +97,6 @@ fn values(folder: &Folder, parents: &[String], key: &str) -> Vec<CompletionItem>
                         &l.name,
                         CompletionItemKind::VALUE,
                         Some(&l.geopolitical_region),
-                        true,
                     )
                 })
                 .collect()
@@ -116,7 +110,6 @@ fn values(folder: &Folder, parents: &[String], key: &str) -> Vec<CompletionItem>
                         &r.name,
                         CompletionItemKind::VALUE,
                         Some(&r.geopolitical_region),
-                        true,
                     )
                 })
                 .collect()
@@ -129,13 +122,13 @@ fn values(folder: &Folder, parents: &[String], key: &str) -> Vec<CompletionItem>
     match spec.ty {
         Ty::Enum(names) => names()
             .into_iter()
-            .map(|n| item(n, CompletionItemKind::ENUM_MEMBER, None, true))
+            .map(|n| item(n, CompletionItemKind::ENUM_MEMBER, None))
             .collect(),
         Ty::Bool => ["true", "false"]
             .iter()
-            .map(|b| item(b, CompletionItemKind::VALUE, None, true))
+            .map(|b| item(b, CompletionItemKind::VALUE, None))
             .collect(),
-        Ty::Version(n) => vec![item(&n.to_string(), CompletionItemKind::VALUE, None, true)],
+        Ty::Version(n) => vec![item(&n.to_string(), CompletionItemKind::VALUE, None)],
         _ => Vec::new(),
     }
 }
@@ -159,7 +152,6 @@ fn names(folder: &Folder, kind: NameKind) -> Vec<CompletionItem> {
                 &e.name().value,
                 CompletionItemKind::REFERENCE,
                 Some(&detail),
-                true,
             )
         })
         .collect()

@@ -52,6 +52,9 @@ fn same_name<'d>(db: Db<'d>, occ: Occurrence<'d>) -> Vec<Occurrence<'d>> {
 
 /// The edits renaming the entity under the cursor everywhere it is
 /// written, or why not.
+// `WorkspaceEdit::changes` is keyed by `Uri` (lsp-types), whose cached
+// parse results clippy takes for interior mutability; it is never mutated.
+#[allow(clippy::mutable_key_type)]
 pub fn rename(
     folder: &Folder,
     file: FileId,

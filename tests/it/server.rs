@@ -410,3 +410,19 @@ fn a_bug_in_a_handler_is_an_error_response_not_a_crash() {
     assert!(r["result"].is_object(), "{r}");
     assert!(client.shut_down().success());
 }
+
+#[test]
+fn a_bad_erlint_toml_is_a_message_and_the_defaults_apply() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = canonical(tmp.path());
+    design(&dir);
+    std::fs::write(dir.join("erlint.toml"), "colour = 3\n").unwrap();
+    std::fs::write(dir.join("sites.yaml"), sites("er-ams-1, er-nowhere")).unwrap();
+    let mut client = Client::start(&dir, &[]);
+    client.initialize(&dir);
+    let message = client.message();
+    assert!(message.contains("unknown key `colour`"), "{message}");
+    let diags = client.diagnostics_for(&uri(&dir.join("sites.yaml")));
+    assert_eq!(rules_of(&diags), ["undefined-reference"], "{diags:#?}");
+    assert!(client.shut_down().success());
+}
