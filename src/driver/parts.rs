@@ -10,10 +10,11 @@ use super::{RunError, Settings};
 use crate::discover::{self, Roots};
 use crate::finding::Finding;
 use crate::model::{Design, Index, Unparsed};
-use crate::source::{FileId, SourceDb};
+use crate::source::{FileId, SourceDb, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A design loaded file by file: the merged model and its index, every
 /// file's text, and what loading each file found.
@@ -21,6 +22,11 @@ pub struct DesignParts {
     pub design: Design,
     pub index: Index,
     pub sources: SourceDb,
+    /// The same files, with the text only of those that may hold a
+    /// suppression comment (as the batch path keeps them): what the
+    /// suppression stage scans, so an edit does not scan the whole design's
+    /// text again.
+    suppressible: SourceDb,
     /// Per file: where it is on disk, canonical (`None` for what discovery
     /// could not look at).
     pub paths: Vec<Option<PathBuf>>,
@@ -74,6 +80,7 @@ impl DesignParts {
         let mut parts = DesignParts::empty();
         for (r, canonical) in results {
             let mut r = r?;
+            parts.suppressible.add(suppressible(&r.source));
             parts.sources.add(r.source);
             parts.unparsed.push(std::mem::take(&mut r.design.unparsed));
             parts.design.extend(r.design);
@@ -83,6 +90,7 @@ impl DesignParts {
         for p in &found.problems {
             let id = load::file_id(parts.sources.len());
             let problem = load::unreadable_problem(id, p);
+            parts.suppressible.add(suppressible(&problem.source));
             parts.sources.add(problem.source);
             parts.unparsed.push(problem.design.unparsed);
             parts.stage.push(problem.findings);
@@ -99,6 +107,7 @@ impl DesignParts {
             design: Design::default(),
             index: Index::default(),
             sources: SourceDb::new(),
+            suppressible: SourceDb::new(),
             paths: Vec::new(),
             stage: Vec::new(),
             unparsed: Vec::new(),
@@ -132,6 +141,7 @@ impl DesignParts {
         if let Some(root) = self.sources.get(id).and_then(|f| f.root_path.clone()) {
             r.source = r.source.with_root_path(root);
         }
+        self.suppressible.replace(id, suppressible(&r.source));
         self.sources.replace(id, r.source);
         self.unparsed[i] = std::mem::take(&mut r.design.unparsed);
         self.stage[i] = r.findings;
@@ -149,7 +159,7 @@ impl DesignParts {
             &self.design,
             &self.index,
             stage,
-            &self.sources,
+            &self.suppressible,
             settings,
             "the design",
         )
@@ -168,6 +178,17 @@ impl DesignParts {
         }
         self.design.unparsed = all;
     }
+}
+
+/// `file` as the suppression stage needs it: its text only if it may hold
+/// a suppression comment.
+fn suppressible(file: &SourceFile) -> SourceFile {
+    let text: Arc<str> = if file.text.contains("erlint") {
+        file.text.clone()
+    } else {
+        Arc::from("")
+    };
+    SourceFile::new(file.path.clone(), text)
 }
 
 /// Parses and lowers one file, keeping its text, under a panic guard.

@@ -426,3 +426,86 @@ fn a_bad_erlint_toml_is_a_message_and_the_defaults_apply() {
     assert_eq!(rules_of(&diags), ["undefined-reference"], "{diags:#?}");
     assert!(client.shut_down().success());
 }
+
+/// `text` with LSP text edits applied (positions in UTF-16 units).
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let character = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[start..].char_indices() {
+            if units >= character || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn the_suppress_action_silences_the_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = canonical(tmp.path());
+    design(&dir);
+    let typo = sites("er-ams-l, er-lon-1");
+    std::fs::write(dir.join("sites.yaml"), &typo).unwrap();
+    let mut client = Client::start(&dir, &[]);
+    client.initialize(&dir);
+    let sites_uri = uri(&dir.join("sites.yaml"));
+    let diags = client.diagnostics_for(&sites_uri);
+    assert_eq!(rules_of(&diags), ["undefined-reference"], "{diags:#?}");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": sites_uri, "languageId": "yaml", "version": 1, "text": typo}}),
+    );
+    let r = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": sites_uri}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+    );
+    let suppress = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "suppress undefined-reference on this line")
+        .cloned()
+        .expect("the suppress action");
+    let edits = suppress["edit"]["changes"][&sites_uri].as_array().unwrap();
+    let suppressed = apply(&typo, edits);
+    assert!(
+        suppressed.contains("] } }  # erlint: allow(undefined-reference)\n"),
+        "{suppressed}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": sites_uri, "version": 2}, "contentChanges": [{"text": suppressed}]}),
+    );
+    let diags = client.diagnostics_for(&sites_uri);
+    assert!(diags.is_empty(), "{diags:#?}");
+    // The did-you-mean, applied, leaves the suppression unused: reported.
+    let fixed = suppressed.replace("er-ams-l", "er-ams-1");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": sites_uri, "version": 3}, "contentChanges": [{"text": fixed}]}),
+    );
+    let diags = client.diagnostics_for(&sites_uri);
+    assert_eq!(rules_of(&diags), ["unused-suppression"], "{diags:#?}");
+    assert!(client.shut_down().success());
+}
