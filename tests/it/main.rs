@@ -11,6 +11,7 @@ mod format_docs;
 mod fuzz_corpus;
 mod graph;
 mod hostile;
+mod incremental;
 mod install;
 mod lsp_client;
 mod props;
