@@ -126,6 +126,20 @@ fn an_editor_session_end_to_end() {
         "{message}"
     );
 
+    // Hover on the finding: what the name means, and the rule's summary.
+    let r = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": sites_uri}, "position": start}),
+    );
+    let hover = r["result"]["contents"]["value"].as_str().unwrap();
+    let summary = erlint::rules::by_name("undefined-reference")
+        .unwrap()
+        .summary;
+    assert_eq!(
+        hover,
+        format!("no circuit named `er-ams-l` is defined\n\n**undefined-reference**: {summary}")
+    );
+
     // Go to definition across files: the site's provider is in providers.yaml.
     let r = client.request(
         "textDocument/definition",
