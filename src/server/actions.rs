@@ -162,3 +162,61 @@ fn suppression(folder: &Folder, f: &Finding) -> Option<(Span, String)> {
         format!("{pad}# erlint: allow({})", f.rule),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Edit, Fix};
+    use crate::{DesignParts, Settings};
+
+    /// A fix a finding carries (task of `check --fix`) becomes a quick fix
+    /// with the same edits, preferred when it is the one safe fix.
+    #[test]
+    fn a_findings_fixes_are_quick_fixes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = std::fs::canonicalize(tmp.path()).unwrap();
+        let text = "version: 1\nproviders:\n  - name: Colt\n    offers:\n      ethernet: [l2]\n";
+        std::fs::write(dir.join("p.yaml"), text).unwrap();
+        let settings = Settings::new(dir.clone());
+        let parts = DesignParts::load(&dir, &settings, &HashMap::new()).unwrap();
+        let file = FileId(0);
+        let at = text.find("Colt").unwrap();
+        let finding = Finding::at(Span::new(file, at, at + 4), "a test finding").fix(Fix {
+            title: "write `Equinix`".into(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span: Span::new(file, at, at + 4),
+                replacement: "Equinix".into(),
+            }],
+        });
+        let folder = Folder {
+            root: dir.clone(),
+            settings,
+            parts,
+            findings: vec![Finding {
+                rule: "unused-provider",
+                ..finding
+            }],
+            problem: None,
+        };
+        let found = actions(&folder, file, at as u32, at as u32);
+        let titles: Vec<&str> = found.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["write `Equinix`", "suppress unused-provider on this line"]
+        );
+        let fix = &found[0];
+        assert_eq!(fix.is_preferred, Some(true));
+        let uri = convert::uri_of(&dir.join("p.yaml")).unwrap();
+        let edits = &fix.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        assert_eq!(edits[0].new_text, "Equinix");
+        assert_eq!(
+            (edits[0].range.start.line, edits[0].range.start.character),
+            (2, 10)
+        );
+        // The suppression goes at the end of the line.
+        let suppress = &found[1].edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        assert_eq!(suppress[0].new_text, "  # erlint: allow(unused-provider)");
+        assert_eq!(suppress[0].range.start.character, 14);
+    }
+}

@@ -327,22 +327,22 @@ impl Server<'_> {
     fn request(&mut self, r: Request) -> Response {
         injected_panic(&r.method);
         let id = r.id.clone();
-        let result = match r.method.as_str() {
-            req::GotoDefinition::METHOD => self.position_request(r, |folder, file, offset, _| {
-                let loc = navigate::definition(folder, file, offset);
-                to_value(loc.map(GotoDefinitionResponse::Scalar))
-            }),
-            req::References::METHOD => match parse::<lsp_types::ReferenceParams>(r.params) {
-                Ok(p) => {
-                    let include = p.context.include_declaration;
-                    self.at(&p.text_document_position, |folder, file, offset| {
-                        to_value(navigate::references(folder, file, offset, include))
-                    })
-                }
-                Err(e) => Err(e),
-            },
-            req::Rename::METHOD => {
-                match parse::<lsp_types::RenameParams>(r.params) {
+        let result =
+            match r.method.as_str() {
+                req::GotoDefinition::METHOD => self.position_request(r, |folder, file, offset| {
+                    let loc = navigate::definition(folder, file, offset);
+                    to_value(loc.map(GotoDefinitionResponse::Scalar))
+                }),
+                req::References::METHOD => match parse::<lsp_types::ReferenceParams>(r.params) {
+                    Ok(p) => {
+                        let include = p.context.include_declaration;
+                        self.at(&p.text_document_position, |folder, file, offset| {
+                            to_value(navigate::references(folder, file, offset, include))
+                        })
+                    }
+                    Err(e) => Err(e),
+                },
+                req::Rename::METHOD => match parse::<lsp_types::RenameParams>(r.params) {
                     Ok(p) => {
                         let new_name = p.new_name;
                         self.at(&p.text_document_position, |folder, file, offset| {
@@ -353,55 +353,54 @@ impl Server<'_> {
                         })
                     }
                     Err(e) => Err(e),
+                },
+                req::HoverRequest::METHOD => self.position_request(r, |folder, file, offset| {
+                    to_value(navigate::hover(folder, file, offset))
+                }),
+                req::Completion::METHOD => self.position_request(r, |folder, file, offset| {
+                    to_value(CompletionResponse::Array(complete::complete(
+                        folder, file, offset,
+                    )))
+                }),
+                req::DocumentSymbolRequest::METHOD => {
+                    match parse::<lsp_types::DocumentSymbolParams>(r.params) {
+                        Ok(p) => match self.file(&p.text_document.uri) {
+                            Some((folder, file)) => to_value(DocumentSymbolResponse::Nested(
+                                navigate::symbols(folder, file),
+                            )),
+                            None => to_value(Option::<()>::None),
+                        },
+                        Err(e) => Err(e),
+                    }
                 }
-            }
-            req::HoverRequest::METHOD => self.position_request(r, |folder, file, offset, _| {
-                to_value(navigate::hover(folder, file, offset))
-            }),
-            req::Completion::METHOD => self.position_request(r, |folder, file, offset, _| {
-                to_value(CompletionResponse::Array(complete::complete(
-                    folder, file, offset,
-                )))
-            }),
-            req::DocumentSymbolRequest::METHOD => {
-                match parse::<lsp_types::DocumentSymbolParams>(r.params) {
-                    Ok(p) => match self.file(&p.text_document.uri) {
-                        Some((folder, file)) => to_value(DocumentSymbolResponse::Nested(
-                            navigate::symbols(folder, file),
-                        )),
-                        None => to_value(Option::<()>::None),
-                    },
-                    Err(e) => Err(e),
+                req::CodeActionRequest::METHOD => {
+                    match parse::<lsp_types::CodeActionParams>(r.params) {
+                        Ok(p) => match self.file(&p.text_document.uri) {
+                            Some((folder, file)) => {
+                                let source = folder.parts.sources.get(file);
+                                let (start, end) = source.map_or((0, 0), |s| {
+                                    (
+                                        convert::offset(s, p.range.start),
+                                        convert::offset(s, p.range.end),
+                                    )
+                                });
+                                let found: Vec<CodeActionOrCommand> =
+                                    actions::actions(folder, file, start, end)
+                                        .into_iter()
+                                        .map(CodeActionOrCommand::CodeAction)
+                                        .collect();
+                                to_value(found)
+                            }
+                            None => to_value(Option::<()>::None),
+                        },
+                        Err(e) => Err(e),
+                    }
                 }
-            }
-            req::CodeActionRequest::METHOD => {
-                match parse::<lsp_types::CodeActionParams>(r.params) {
-                    Ok(p) => match self.file(&p.text_document.uri) {
-                        Some((folder, file)) => {
-                            let source = folder.parts.sources.get(file);
-                            let (start, end) = source.map_or((0, 0), |s| {
-                                (
-                                    convert::offset(s, p.range.start),
-                                    convert::offset(s, p.range.end),
-                                )
-                            });
-                            let found: Vec<CodeActionOrCommand> =
-                                actions::actions(folder, file, start, end)
-                                    .into_iter()
-                                    .map(CodeActionOrCommand::CodeAction)
-                                    .collect();
-                            to_value(found)
-                        }
-                        None => to_value(Option::<()>::None),
-                    },
-                    Err(e) => Err(e),
-                }
-            }
-            _ => Err((
-                ErrorCode::MethodNotFound,
-                format!("erlint does not answer `{}`", r.method),
-            )),
-        };
+                _ => Err((
+                    ErrorCode::MethodNotFound,
+                    format!("erlint does not answer `{}`", r.method),
+                )),
+            };
         match result {
             Ok(value) => Response::new_ok(id, value),
             Err((code, message)) => Response::new_err(id, code as i32, message),
@@ -412,10 +411,10 @@ impl Server<'_> {
     fn position_request(
         &self,
         r: Request,
-        answer: impl FnOnce(&state::Folder, crate::source::FileId, u32, ()) -> Answer,
+        answer: impl FnOnce(&state::Folder, crate::source::FileId, u32) -> Answer,
     ) -> Answer {
         let p = parse::<lsp_types::TextDocumentPositionParams>(r.params)?;
-        self.at(&p, |folder, file, offset| answer(folder, file, offset, ()))
+        self.at(&p, answer)
     }
 
     /// The folder, file and byte offset of a position, handed to `answer`

@@ -86,7 +86,7 @@ impl State {
 
     /// The folders that hold the file at `path` (canonical) as a design
     /// file, and its id there; else the innermost folder it lies under.
-    pub fn owner(&mut self, path: &Path) -> Option<(usize, Option<crate::source::FileId>)> {
+    pub fn owner(&self, path: &Path) -> Option<(usize, Option<crate::source::FileId>)> {
         if let Some((i, id)) = self
             .folders
             .iter()
