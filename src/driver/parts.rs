@@ -137,7 +137,16 @@ impl DesignParts {
         };
         let display = old.path.clone();
         let path = path.clone();
-        let mut r = one_file(id, display, &path, Loaded::Text(text), settings)?;
+        // An editor's buffer is held to the limit of a file on disk.
+        let loaded = if text.len() as u64 > crate::read::MAX_BYTES {
+            Loaded::Unreadable(format!(
+                "the buffer is longer than the {} MiB erlint reads; skipped",
+                crate::read::MAX_BYTES / (1024 * 1024)
+            ))
+        } else {
+            Loaded::Text(text)
+        };
+        let mut r = one_file(id, display, &path, loaded, settings)?;
         if let Some(root) = self.sources.get(id).and_then(|f| f.root_path.clone()) {
             r.source = r.source.with_root_path(root);
         }

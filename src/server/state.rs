@@ -106,14 +106,10 @@ impl State {
     /// alone is loaded again; a design file the folder did not have makes
     /// the folder load again.
     pub fn file_changed(&mut self, path: &Path, text: Option<String>) {
-        match &text {
-            Some(t) => {
-                self.open.insert(path.to_path_buf(), t.clone());
-            }
-            None => {
-                self.open.remove(path);
-            }
-        }
+        let was_open = match &text {
+            Some(t) => self.open.insert(path.to_path_buf(), t.clone()).is_some(),
+            None => self.open.remove(path).is_some(),
+        };
         let Some((i, id)) = self.owner(path) else {
             return;
         };
@@ -135,7 +131,10 @@ impl State {
                     None => self.reload(i),
                 }
             }
-            None if is_design_file_name(path) => self.reload(i),
+            // A YAML file the design did not have: load the folder again
+            // when it is first opened (discovery decides whether it is a
+            // design file), not on every keystroke.
+            None if is_design_file_name(path) && text.is_some() && !was_open => self.reload(i),
             None => {}
         }
     }

@@ -94,3 +94,23 @@ fn an_edit_gives_what_a_fresh_lint_gives() {
         batch(&dir, &settings)
     );
 }
+
+#[test]
+fn a_buffer_over_the_file_limit_is_not_parsed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(tmp.path()).unwrap();
+    std::fs::write(dir.join("a.yaml"), "version: 1\n").unwrap();
+    let settings = Settings::new(dir.clone());
+    let mut parts = DesignParts::load(&dir, &settings, &HashMap::new()).unwrap();
+    let id = parts.file_at(&dir.join("a.yaml")).unwrap();
+    let huge = "#".repeat(erlint::read::MAX_BYTES as usize + 1);
+    parts.replace_text(id, huge, &settings).unwrap();
+    let findings = parts.findings(&settings).unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].rule, "unreadable-file");
+    assert!(
+        findings[0].message.contains("longer than the 64 MiB"),
+        "{}",
+        findings[0].message
+    );
+}

@@ -523,3 +523,22 @@ fn the_suppress_action_silences_the_finding() {
     assert_eq!(rules_of(&diags), ["unused-suppression"], "{diags:#?}");
     assert!(client.shut_down().success());
 }
+
+#[test]
+fn opening_a_design_file_the_server_did_not_know_loads_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = canonical(tmp.path());
+    design(&dir);
+    let mut client = Client::start(&dir, &[]);
+    client.initialize(&dir);
+    // Created after the server loaded the design, no watcher event.
+    let path = dir.join("zz-new.yaml");
+    std::fs::write(&path, PROVIDERS).unwrap();
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&path), "languageId": "yaml", "version": 1, "text": PROVIDERS}}),
+    );
+    let diags = client.diagnostics_for(&uri(&path));
+    assert_eq!(rules_of(&diags), ["duplicate-name"], "{diags:#?}");
+    assert!(client.shut_down().success());
+}
