@@ -62,10 +62,21 @@ pub fn diagnostic(folder: &Folder, f: &Finding) -> Diagnostic {
 }
 
 /// Every file's diagnostics across the folders, keyed by URI text (files
-/// without findings are absent).
+/// without findings are absent). A file in two folders' designs (nested
+/// workspace folders) takes the diagnostics of the first, the innermost.
 pub fn all(folders: &[Folder]) -> BTreeMap<String, (Uri, Vec<Diagnostic>)> {
     let mut out: BTreeMap<String, (Uri, Vec<Diagnostic>)> = BTreeMap::new();
+    let mut claimed: std::collections::HashSet<&std::path::Path> = Default::default();
     for folder in folders {
+        let mine: Vec<&std::path::Path> = folder
+            .parts
+            .paths
+            .iter()
+            .flatten()
+            .map(|p| p.as_path())
+            .filter(|p| !claimed.contains(p))
+            .collect();
+        let mine: std::collections::HashSet<&std::path::Path> = mine.into_iter().collect();
         for f in &folder.findings {
             let Some(path) = folder
                 .parts
@@ -75,6 +86,9 @@ pub fn all(folders: &[Folder]) -> BTreeMap<String, (Uri, Vec<Diagnostic>)> {
             else {
                 continue;
             };
+            if !mine.contains(path) {
+                continue;
+            }
             let Some(uri) = convert::uri_of(path) else {
                 continue;
             };
@@ -83,6 +97,7 @@ pub fn all(folders: &[Folder]) -> BTreeMap<String, (Uri, Vec<Diagnostic>)> {
                 .1
                 .push(diagnostic(folder, f));
         }
+        claimed.extend(mine);
     }
     out
 }

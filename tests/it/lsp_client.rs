@@ -187,12 +187,21 @@ impl Client {
     /// `initialize` with `folder` as the workspace folder, then
     /// `initialized`; returns the server's capabilities.
     pub fn initialize(&mut self, folder: &Path) -> Value {
+        self.initialize_folders(&[folder])
+    }
+
+    /// `initialize` with several workspace folders (the first as root).
+    pub fn initialize_folders(&mut self, folders: &[&Path]) -> Value {
+        let list: Vec<Value> = folders
+            .iter()
+            .map(|f| json!({"uri": uri(f), "name": "design"}))
+            .collect();
         let r = self.request(
             "initialize",
             json!({
                 "processId": null,
-                "rootUri": uri(folder),
-                "workspaceFolders": [{"uri": uri(folder), "name": "design"}],
+                "rootUri": uri(folders[0]),
+                "workspaceFolders": list,
                 "capabilities": {
                     "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
                     "textDocument": {"publishDiagnostics": {"relatedInformation": true}}

@@ -542,3 +542,23 @@ fn opening_a_design_file_the_server_did_not_know_loads_it() {
     assert_eq!(rules_of(&diags), ["duplicate-name"], "{diags:#?}");
     assert!(client.shut_down().success());
 }
+
+#[test]
+fn a_file_in_nested_workspace_folders_is_reported_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = canonical(tmp.path());
+    design(&dir);
+    let inner = dir.join("inner");
+    std::fs::create_dir(&inner).unwrap();
+    let text = "version: 1\ncircuits:\n  - name: er-x\n    provider: Nobody\n";
+    std::fs::write(inner.join("c.yaml"), text).unwrap();
+    let mut client = Client::start(&dir, &[]);
+    client.initialize_folders(&[&dir, &inner]);
+    let diags = client.diagnostics_for(&uri(&inner.join("c.yaml")));
+    let undefined = rules_of(&diags)
+        .into_iter()
+        .filter(|r| *r == "undefined-reference")
+        .count();
+    assert_eq!(undefined, 1, "{diags:#?}");
+    assert!(client.shut_down().success());
+}
