@@ -24,9 +24,12 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sema;
+pub mod server;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use driver::{lint, lint_with_model, normalize, Buffer, Input, MemoryFile, RunError, Settings};
+pub use driver::{
+    lint, lint_with_model, normalize, Buffer, DesignParts, Input, MemoryFile, RunError, Settings,
+};

@@ -234,6 +234,13 @@ impl SourceDb {
         }
     }
 
+    /// Replaces file `id` (the language server's edited buffer).
+    pub fn replace(&mut self, id: FileId, file: SourceFile) {
+        if let Some(f) = self.files.get_mut(id.0 as usize) {
+            *f = file;
+        }
+    }
+
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(id.0 as usize)
     }

@@ -42,6 +42,9 @@ pub enum Command {
     /// Draw the topology (Mermaid, DOT or SVG), entities with findings marked
     #[command(long_about = GRAPH_ABOUT)]
     Graph(GraphArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors
+    #[command(long_about = SERVER_ABOUT)]
+    Server,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell, as in `bash`
@@ -53,6 +56,11 @@ pub enum Command {
         command: Option<String>,
     },
 }
+
+const SERVER_ABOUT: &str = "Serve the Language Server Protocol on standard input and output: \
+editors start `erlint server` and get diagnostics as you type, go to definition, references, \
+rename, symbols, hover, completion and quick fixes. Each workspace folder's design is found and \
+configured as for `erlint check` run in that folder; open buffers win over the files on disk.";
 
 const GRAPH_ABOUT: &str = "Draw the topology of the design: sites grouped by kind, each joined to \
 its provider (model and layer on the edge), circuits grouped by peering location (SKU and \

@@ -7,6 +7,7 @@ mod fix;
 mod generate;
 mod graph;
 mod output;
+mod server;
 
 use crate::config::{self, Config, Level};
 use crate::finding::Severity;
@@ -129,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Graph(args) => graph::graph(args),
+        Command::Server => server::server(),
         Command::Completions { shell } => {
             print_stdout(&generate::completions(shell)?)?;
             Ok(ExitCode::SUCCESS)

@@ -50,10 +50,10 @@ impl Merged {
 }
 
 /// One file after reading, parsing and lowering.
-struct FileResult {
-    source: SourceFile,
-    pub design: Design,
-    findings: Vec<Finding>,
+pub(super) struct FileResult {
+    pub(super) source: SourceFile,
+    pub(super) design: Design,
+    pub(super) findings: Vec<Finding>,
     /// The text was not kept (`source` has none): read it again if a
     /// finding points into it.
     set_aside: Option<SetAside>,
@@ -211,14 +211,18 @@ pub(super) fn load_paths(
     }
     merged.absorb(pending)?;
     for (i, p) in problems.iter().enumerate() {
-        let id = file_id(files.len() + i);
-        let mut design = Design::default();
-        design.unparsed.opaque = p.may_hold_design;
-        let help = "make it readable, or exclude it with `exclude` in erlint.toml";
-        let r = unreadable(id, p.display.clone(), p.message.clone(), help, design);
-        merged.absorb_one(r);
+        merged.absorb_one(unreadable_problem(file_id(files.len() + i), p));
     }
     Ok(merged)
+}
+
+/// What discovery could not look at, as file `id`: its `unreadable-file`
+/// finding.
+pub(super) fn unreadable_problem(id: FileId, p: &Problem) -> FileResult {
+    let mut design = Design::default();
+    design.unparsed.opaque = p.may_hold_design;
+    let help = "make it readable, or exclude it with `exclude` in erlint.toml";
+    unreadable(id, p.display.clone(), p.message.clone(), help, design)
 }
 
 /// A design file that could not be read at all (standard input).
@@ -238,7 +242,7 @@ pub(super) fn load_unreadable(name: &str, message: &str) -> Merged {
 }
 
 /// A panic while doing `stage` to `file`, as the run's error.
-fn bug(stage: &str, file: &str, payload: &(dyn std::any::Any + Send)) -> RunError {
+pub(super) fn bug(stage: &str, file: &str, payload: &(dyn std::any::Any + Send)) -> RunError {
     RunError::Internal {
         stage: stage.into(),
         file: file.into(),
@@ -292,7 +296,7 @@ pub(super) fn load_memory(files: &[MemoryFile]) -> Result<Merged, RunError> {
 
 /// A design file's path relative to `settings.design_root`, `/`-separated,
 /// when there is a design root and the file lies under it.
-fn root_path(settings: &Settings, path: &Path) -> Option<String> {
+pub(super) fn root_path(settings: &Settings, path: &Path) -> Option<String> {
     let root = settings.design_root.as_deref()?;
     let abs = super::normalize(&settings.cwd.join(path));
     let rel = abs.strip_prefix(root).ok()?;
@@ -326,7 +330,7 @@ pub(super) fn restore_texts(
 }
 
 /// A file's bytes, or why there are none.
-enum Loaded {
+pub(super) enum Loaded {
     Text(String),
     /// `unreadable-file`: the message; the text shown is empty.
     Unreadable(String),
@@ -348,7 +352,7 @@ fn resolve_inside(path: &Path, roots: &Roots) -> Result<PathBuf, String> {
 }
 
 /// The file's bytes, and where it really is (to read it again from).
-fn read_design_file(path: &Path, roots: &Roots) -> (Loaded, Option<PathBuf>) {
+pub(super) fn read_design_file(path: &Path, roots: &Roots) -> (Loaded, Option<PathBuf>) {
     let canonical = match resolve_inside(path, roots) {
         Ok(c) => c,
         Err(message) => return (Loaded::Unreadable(message), None),
@@ -378,7 +382,7 @@ fn read_canonical(canonical: &Path) -> Loaded {
     }
 }
 
-fn decode(bytes: Vec<u8>) -> Loaded {
+pub(super) fn decode(bytes: Vec<u8>) -> Loaded {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Loaded::NotText(
             "the file is UTF-16 text (it starts with a UTF-16 byte order mark); erlint reads UTF-8"
@@ -413,7 +417,7 @@ fn decode(bytes: Vec<u8>) -> Loaded {
     }
 }
 
-fn file_id(i: usize) -> FileId {
+pub(super) fn file_id(i: usize) -> FileId {
     FileId(u32::try_from(i).unwrap_or(u32::MAX))
 }
 
@@ -457,7 +461,7 @@ fn with_arena<R>(f: impl FnOnce(&syntax::Bump) -> R) -> R {
 /// `disk`: where the file can be read again (`None` for standard input,
 /// whose text is always kept), canonical and inside the design.
 /// Memory running out while building the file's tree is an internal error.
-fn process_file(
+pub(super) fn process_file(
     id: FileId,
     path: String,
     loaded: Loaded,

@@ -3,9 +3,11 @@
 //! [`Settings`] of `settings.rs`.
 
 mod load;
+mod parts;
 mod run;
 mod settings;
 
+pub use parts::DesignParts;
 pub use settings::Settings;
 
 use crate::discover;

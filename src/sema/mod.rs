@@ -14,10 +14,12 @@
 //! **Invariant:** handles are `Copy` and cost a few words; following one
 //! allocates nothing (rules run over 100,000-site designs).
 
+mod at;
 mod dangling;
 mod handles;
 mod id_map;
 
+pub use at::{Entity, Occurrence};
 pub use dangling::{Dangling, Referrer};
 pub use handles::{CircuitRef, LinkRef, PortRef, ProviderRef, ReachRef, SiteRef, VnetRef};
 pub use id_map::{EntityId, IdMap};

@@ -12,12 +12,15 @@ mod format_docs;
 mod fuzz_corpus;
 mod graph;
 mod hostile;
+mod incremental;
 mod install;
+mod lsp_client;
 mod props;
 mod readme;
 mod registry;
 mod rule_docs;
 mod schema;
+mod server;
 mod support;
 
 /// The large-design generator of the benchmarks.
