@@ -32,7 +32,7 @@ const CIRCUIT: &str = "  - name: NAME
 /// of 2 and 4 bytes (1 and 2 UTF-16 units) before the circuit names.
 fn sites(circuits: &str) -> String {
     format!(
-        "version: 1\nsites:\n  - {{ name: zrh-dc, kind: datacenter, city: Zürich😀, prefixes: [10.10.0.0/16], routers: [ams-ce1, ams-ce2], expressroute: {{ model: ethernet, layer: l2, provider: Colt, circuits: [{circuits}] }} }}\n"
+        "version: 1\nsites:\n  - {{ name: zrh-dc, kind: office, city: Zürich😀, prefixes: [10.10.0.0/16], routers: [ams-ce1, ams-ce2], expressroute: {{ model: ethernet, layer: l2, provider: Colt, circuits: [{circuits}] }} }}\n"
     )
 }
 
