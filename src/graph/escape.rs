@@ -45,20 +45,11 @@ pub fn dot(text: &str) -> String {
     out
 }
 
-/// XML text or attribute value (SVG).
+/// XML text or attribute value (SVG): control characters shown as U+FFFD,
+/// then XML's escaping (the JUnit report's, one implementation).
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().map(visible) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    let visible: String = text.chars().map(visible).collect();
+    crate::render::junit::escape(&visible)
 }
 
 #[cfg(test)]

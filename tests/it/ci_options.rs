@@ -41,30 +41,7 @@ fn config_fixtures() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
-const DESIGN: &str = "\
-providers:
-  - name: contoso-mpls
-    offers:
-      ipvpn: [l3]
-  - name: spare
-    offers:
-      ethernet: [l2]
-sites:
-  - name: branch-42
-    kind: office
-    expressroute:
-      model: ipvpn
-      layer: l2
-      provider: contoso-mpls
-      circuits: [er-ams-1]
-circuits:
-  - name: er-ams-1
-    provider: contoso-mpls
-    peering_location: Amsterdam
-    bandwidth: 1Gbps
-    sku: standard
-    billing: metered
-";
+use crate::support::TWO_PROVIDERS as DESIGN;
 
 const SOME: &str = "ipvpn-layer2,unused-provider,unused-suppression";
 

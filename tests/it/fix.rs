@@ -1,12 +1,12 @@
 //! `check --fix`, `--diff`, `--unsafe-fixes`, and standard input linted as
 //! a file of its design (`--stdin-filename`), driving the binary.
 
-use crate::cli::{erlint, run_in};
+use crate::ci::run_stdin_in;
+use crate::cli::run_in;
 use crate::support::*;
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
@@ -315,24 +315,6 @@ fn json_reports_fixes_with_their_applicability() {
     let reference = of("undefined-reference");
     assert_eq!(reference["applicability"], "unsafe");
     assert_eq!(reference["title"], "write `er-ams-1`");
-}
-
-fn run_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = erlint()
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write");
-    child.wait_with_output().expect("wait")
 }
 
 /// The README's example: the buffer is linted as its file of the design,

@@ -80,3 +80,30 @@ pub fn subdirs(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// A small design with one IPVPN + Layer 2 site (an `ipvpn-layer2` error) and
+/// an unused provider, shared by the command-line tests.
+pub const TWO_PROVIDERS: &str = "\
+providers:
+  - name: contoso-mpls
+    offers:
+      ipvpn: [l3]
+  - name: spare
+    offers:
+      ethernet: [l2]
+sites:
+  - name: branch-42
+    kind: office
+    expressroute:
+      model: ipvpn
+      layer: l2
+      provider: contoso-mpls
+      circuits: [er-ams-1]
+circuits:
+  - name: er-ams-1
+    provider: contoso-mpls
+    peering_location: Amsterdam
+    bandwidth: 1Gbps
+    sku: standard
+    billing: metered
+";
