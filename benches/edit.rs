@@ -18,6 +18,7 @@
 //!
 //! Results are recorded in BENCHMARKS.md.
 
+mod files;
 mod gen;
 
 #[cfg(feature = "mimalloc")]
@@ -40,20 +41,7 @@ fn sizes() -> Vec<usize> {
 
 /// The first `*.yaml` file under `dir` that defines sites.
 fn a_sites_file(dir: &Path) -> PathBuf {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut found = Vec::new();
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "yaml") {
-                found.push(p);
-            }
-        }
-    }
-    found.sort();
-    found
+    files::yaml_files(dir)
         .into_iter()
         .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\nsites:")))
         .expect("a sites file")

@@ -15,6 +15,7 @@
 //!
 //! Results and the machine are recorded in BENCHMARKS.md.
 
+mod files;
 mod gen;
 
 // The allocator of the `erlint` binary (src/main.rs), tuned by the same
@@ -34,7 +35,7 @@ use erlint::{Input, Settings};
 use rayon::prelude::*;
 use saphyr_parser::Parser;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 fn sizes() -> Vec<usize> {
@@ -42,23 +43,6 @@ fn sizes() -> Vec<usize> {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1_000, 10_000, 25_000, 100_000])
-}
-
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "yaml") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The floor: read a file and pull every event the YAML parser gives.
@@ -78,7 +62,7 @@ fn bench(c: &mut Criterion) {
         let design = gen::generate(&gen::Spec::sites(n));
         let dir = tempfile::tempdir().expect("tempdir");
         design.write_to(dir.path()).expect("write design");
-        let files = yaml_files(dir.path());
+        let files = files::yaml_files(dir.path());
         let bytes = design.bytes() as u64;
         let settings = Settings::new(dir.path().to_path_buf());
         let input = Input::Paths(vec![dir.path().to_path_buf()]);

@@ -239,7 +239,7 @@ fn rewrite_for_test() {
     let Some(path) = std::env::var_os("ERLINT_TEST_REWRITE") else {
         return;
     };
-    if let Ok(text) = std::fs::read_to_string(&path) {
+    if let Ok(text) = crate::read::read_text(std::path::Path::new(&path)) {
         let _ = std::fs::write(&path, format!("# changed\n# during the run\n{text}"));
     }
 }

@@ -9,7 +9,9 @@ use crate::support::TWO_PROVIDERS as DESIGN;
 
 const RULES: &str = "ipvpn-layer2,unused-provider";
 
-fn git(dir: &Path, args: &[&str]) -> String {
+/// Runs git in `dir` with a fixed identity and no signing; fails the test
+/// when git fails. Also the README test's git.
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let o = Command::new("git")
         .current_dir(dir)
         .args([

@@ -159,24 +159,7 @@ fn the_vscode_mapping_covers_every_file_of_the_example() {
 fn every_readme_command_works_when_pasted() {
     let tmp = copy_example();
     let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .current_dir(tmp.path())
-            .args([
-                "-c",
-                "user.name=erlint",
-                "-c",
-                "user.email=erlint@example.com",
-            ])
-            .args([
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "init.defaultBranch=main",
-            ])
-            .args(args)
-            .output()
-            .expect("git");
-        assert!(o.status.success(), "git {args:?}");
+        crate::diff_base::git(tmp.path(), args);
     };
     git(&["init", "-q"]);
     git(&["add", "."]);
